@@ -1,0 +1,21 @@
+"""Tests run against the real PostgreSQL and Redis (see Makefile); SQLite only when asked."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+DATABASES = {  # noqa: F405
+    "default": dj_database_url.parse(  # noqa: F405
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+    )
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Unit tests run tasks in-process; the worker tests start a real Celery worker on Redis.
+CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
+CELERY_TASK_ALWAYS_EAGER = True
