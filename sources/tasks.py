@@ -1,0 +1,18 @@
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from sources.services import ingest_job_fail, ingest_job_process
+
+# Only a lost database connection is worth retrying; bad input fails the job at once.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def ingest_job_process_task(self, job_id: int) -> None:
+    try:
+        ingest_job_process(job_id=job_id)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            ingest_job_fail(job_id=job_id, error=f"Gave up after retries: {exc}")
+            raise
+        raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from exc

@@ -1,0 +1,36 @@
+"""Writes for actors, statements, topics and contradictions (see each module)."""
+
+from statements.services.actors import (
+    actor_alias_normalize,
+    actor_proposed_get_or_create,
+    actor_resolver_build,
+    actors_load_catalogue,
+)
+from statements.services.contradictions import (
+    contradiction_review,
+    contradictions_detect_all,
+    contradictions_detect_for_statement,
+)
+from statements.services.statements import (
+    statement_classify,
+    statement_create,
+    statement_update,
+    statements_extract_for_article,
+)
+from statements.services.topics import topic_specs, topics_load_catalogue
+
+__all__ = [
+    "actor_alias_normalize",
+    "actor_proposed_get_or_create",
+    "actor_resolver_build",
+    "actors_load_catalogue",
+    "contradiction_review",
+    "contradictions_detect_all",
+    "contradictions_detect_for_statement",
+    "statement_classify",
+    "statement_create",
+    "statement_update",
+    "statements_extract_for_article",
+    "topic_specs",
+    "topics_load_catalogue",
+]

@@ -1,0 +1,208 @@
+import re
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from statements.detection import classify
+from statements.extraction import extract_statements
+from statements.models import Actor, Statement, Topic
+from statements.services.actors import actor_proposed_get_or_create, actor_resolver_build
+from statements.services.topics import topic_specs
+
+EDITABLE_FIELDS = {
+    "actor",
+    "speaker_text",
+    "content",
+    "kind",
+    "cue",
+    "said_on",
+    "date_precision",
+    "topic",
+    "stance",
+    "reported_via",
+    "review_status",
+}
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]?\s+")
+
+
+def _context_before(text: str, start: int | None) -> str:
+    """The clause or sentence a statement follows: what "a notion" or "this" refers back to."""
+    if not start:
+        return ""
+    window = text[max(0, start - 600) : start]
+    boundaries = [m.end() for m in _SENTENCE_END.finditer(window)]
+    cut = boundaries[-1] if boundaries else 0
+    if len(window[cut:].strip()) < 20 and len(boundaries) > 1:
+        cut = boundaries[-2]
+    return window[cut:].strip()
+
+
+def statement_classify(*, statement: Statement, specs=None, topics_by_slug=None) -> Statement:
+    """Assign topic and stance from the topics' cue phrases, unless an editor set them."""
+    if statement.origin == Statement.Origin.EDITOR and statement.topic_id:
+        return statement
+    if specs is None:
+        topics = list(Topic.objects.all())
+        specs = topic_specs(topics)
+        topics_by_slug = {t.slug: t for t in topics}
+    match = classify(
+        statement.content,
+        specs,
+        cue=statement.cue or None,
+        context=_context_before(statement.article.text, statement.content_start) or None,
+    )
+    if match is None:
+        statement.topic, statement.stance, statement.stance_phrase = None, "", ""
+        statement.stance_rule, statement.stance_confidence = "", 0.0
+    else:
+        statement.topic = topics_by_slug[match.topic]
+        statement.stance = match.stance
+        statement.stance_phrase = match.phrase[:300]
+        statement.stance_rule = match.rule[:50]
+        statement.stance_confidence = match.confidence
+    return statement
+
+
+def statements_extract_for_article(*, article) -> tuple[list[Statement], list]:
+    """Extract, resolve, classify and store an article's statements, then detect conflicts.
+
+    Re-running is safe: statements are matched by their span, and anything an editor
+    touched is left exactly as the editor left it.
+    """
+    from statements.services.contradictions import contradictions_detect_for_statement
+
+    published = article.published_at.date() if article.published_at else None
+    resolver = actor_resolver_build()
+    extracted = extract_statements(article.text, published=published, resolver=resolver)
+    names = {e.actor for e in extracted if e.actor}
+    actors = {a.name: a for a in Actor.objects.filter(name__in=names)}
+    existing = {(s.content_start, s.content_end): s for s in article.statements.all()}
+    topics = list(Topic.objects.all())
+    specs, topics_by_slug = topic_specs(topics), {t.slug: t for t in topics}
+
+    stored = []
+    for found in extracted:
+        statement = existing.get((found.content.start, found.content.end))
+        if statement is not None and statement.is_locked:
+            stored.append(statement)
+            continue
+        actor = actors.get(found.actor or "")
+        if actor is None and found.speaker is not None:
+            actor = actor_proposed_get_or_create(
+                speaker_text=found.speaker.text, kind=found.speaker_kind
+            )
+        statement = statement or Statement(article=article)
+        statement.actor = actor
+        statement.speaker_text = found.speaker.text[:500] if found.speaker else ""
+        statement.content = found.content.text
+        statement.kind = found.kind
+        statement.cue = found.cue.text[:100]
+        statement.cue_start, statement.cue_end = found.cue.start, found.cue.end
+        statement.content_start, statement.content_end = found.content.start, found.content.end
+        statement.segments = [list(s) for s in found.segments]
+        if found.speaker:
+            statement.speaker_start, statement.speaker_end = found.speaker.start, found.speaker.end
+        statement.said_on = found.said_on
+        statement.date_precision = found.date_precision
+        statement.date_text = (found.date_text or "")[:100]
+        statement.reported_via = (found.reported_via or "")[:300]
+        statement.confidence = found.confidence
+        statement_classify(statement=statement, specs=specs, topics_by_slug=topics_by_slug)
+        statement.save()
+        stored.append(statement)
+
+    contradictions = []
+    for statement in stored:
+        contradictions.extend(contradictions_detect_for_statement(statement=statement))
+    return stored, contradictions
+
+
+def _locate(article, content: str, start, end) -> tuple[int | None, int | None]:
+    if start is not None or end is not None:
+        if start is None or end is None or not 0 <= start < end <= len(article.text):
+            raise ValidationError("Content offsets must lie inside the article text.")
+        return start, end
+    found = article.text.find(content)
+    return (found, found + len(content)) if found >= 0 else (None, None)
+
+
+@transaction.atomic
+def statement_create(
+    *,
+    article,
+    content: str,
+    actor: Actor | None = None,
+    speaker_text: str = "",
+    kind: str = Statement.Kind.PARAPHRASE,
+    cue: str = "",
+    said_on=None,
+    date_precision: str = Statement.Precision.UNKNOWN,
+    topic: Topic | None = None,
+    stance: str = "",
+    reported_via: str = "",
+    content_start: int | None = None,
+    content_end: int | None = None,
+    origin: str = Statement.Origin.EDITOR,
+    user=None,
+) -> Statement:
+    """An editor's statement: kept as written and never overwritten by re-extraction."""
+    from statements.services.contradictions import contradictions_detect_for_statement
+
+    content = (content or "").strip()
+    if not content:
+        raise ValidationError("A statement needs its words (content).")
+    if topic is not None and stance and stance not in (topic.stance_a, topic.stance_b):
+        raise ValidationError(
+            f"Stance must be {topic.stance_a!r} or {topic.stance_b!r} for topic {topic.name!r}."
+        )
+    start, end = _locate(article, content, content_start, content_end)
+    statement = Statement(
+        article=article,
+        actor=actor,
+        speaker_text=speaker_text or (actor.name if actor else ""),
+        content=content,
+        kind=kind,
+        cue=cue,
+        said_on=said_on,
+        date_precision=date_precision if said_on else Statement.Precision.UNKNOWN,
+        topic=topic,
+        stance=stance if topic else "",
+        reported_via=reported_via,
+        content_start=start,
+        content_end=end,
+        origin=origin,
+        confidence=1.0 if origin == Statement.Origin.EDITOR else 0.0,
+    )
+    if topic is None:
+        statement_classify(statement=statement)
+    statement.full_clean(validate_unique=True)
+    if user is not None:
+        statement._history_user = user
+    statement.save()
+    contradictions_detect_for_statement(statement=statement)
+    return statement
+
+
+@transaction.atomic
+def statement_update(*, statement: Statement, user=None, **fields) -> Statement:
+    """An editor's correction; marks the statement corrected so extraction leaves it alone."""
+    from statements.services.contradictions import contradictions_detect_for_statement
+
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    for name, value in fields.items():
+        setattr(statement, name, value)
+    topic = statement.topic
+    if topic is not None and statement.stance not in ("", topic.stance_a, topic.stance_b):
+        raise ValidationError(f"Stance must be {topic.stance_a!r} or {topic.stance_b!r}.")
+    if "review_status" not in fields:
+        statement.review_status = Statement.Review.CORRECTED
+    if "content" in fields and "topic" not in fields and statement.origin != "editor":
+        statement_classify(statement=statement)
+    statement.full_clean(validate_unique=True)
+    if user is not None:
+        statement._history_user = user
+    statement.save()
+    contradictions_detect_for_statement(statement=statement)
+    return statement
