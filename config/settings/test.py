@@ -3,6 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import env_bool
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -16,6 +17,7 @@ STORAGES = {  # noqa: F405
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Unit tests run tasks in-process; the worker tests start a real Celery worker on Redis.
+# Unit tests run tasks in-process; the worker tests start a real Celery worker on Redis
+# with GAINSAY_EAGER=0 and point it at the test database through DATABASE_URL.
 CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
-CELERY_TASK_ALWAYS_EAGER = True
+CELERY_TASK_ALWAYS_EAGER = env_bool("GAINSAY_EAGER", default=True)

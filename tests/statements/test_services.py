@@ -1,0 +1,157 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from statements.models import Contradiction, Statement
+from statements.services import (
+    contradiction_review,
+    contradictions_detect_all,
+    contradictions_detect_for_statement,
+    statement_create,
+    statement_update,
+    statements_extract_for_article,
+)
+from tests.factories import ActorFactory, ArticleFactory, TopicFactory
+
+TEXT = (
+    "Russia's defense ministry said on Tuesday that troops have begun to return to their bases. "
+    "NATO Secretary-General Jens Stoltenberg said on Wednesday that Russia continues the "
+    "military buildup."
+)
+
+
+@pytest.fixture
+def topic(db):
+    return TopicFactory()
+
+
+@pytest.fixture
+def article(db):
+    return ArticleFactory(text=TEXT, published_at=dt.datetime(2022, 2, 16, tzinfo=dt.UTC))
+
+
+def _create(article, actor, content, said_on="2022-02-16"):
+    return statement_create(
+        article=article,
+        actor=actor,
+        content=content,
+        said_on=dt.date.fromisoformat(said_on),
+        date_precision="day",
+    )
+
+
+def test_an_editor_statement_is_classified_and_compared_with_its_topic(topic, article):
+    moscow, nato = ActorFactory(name="Moscow MoD"), ActorFactory(name="NATO chief")
+
+    pullback = _create(article, moscow, "troops have begun to return to their bases", "2022-02-15")
+    buildup = _create(article, nato, "Russia continues the military buildup")
+
+    assert (pullback.topic, pullback.stance) == (topic, "pulling back")
+    assert (buildup.topic, buildup.stance) == (topic, "building up")
+    contradiction = Contradiction.objects.get()
+    assert {contradiction.statement_a, contradiction.statement_b} == {pullback, buildup}
+    assert contradiction.statement_a_id < contradiction.statement_b_id
+
+
+def test_it_locates_an_editor_statement_in_the_article(topic, article):
+    statement = _create(article, ActorFactory(), "Russia continues the military buildup")
+
+    assert TEXT[statement.content_start : statement.content_end] == statement.content
+
+
+def test_it_rejects_a_statement_without_words(article):
+    with pytest.raises(ValidationError, match="needs its words"):
+        statement_create(article=article, content="  ")
+
+
+def test_it_rejects_a_stance_the_topic_does_not_have(topic, article):
+    with pytest.raises(ValidationError, match="Stance must be"):
+        statement_create(article=article, content="x", topic=topic, stance="sideways")
+
+
+def test_a_dismissed_pair_is_never_proposed_again(topic, article, editor):
+    a = _create(article, ActorFactory(name="A"), "troops return to their bases", "2022-02-15")
+    b = _create(article, ActorFactory(name="B"), "Russia continues the military buildup")
+    contradiction = Contradiction.objects.get()
+
+    contradiction_review(contradiction=contradiction, status="dismissed", user=editor, note="no")
+    contradictions_detect_for_statement(statement=a)
+    contradictions_detect_all()
+
+    contradiction.refresh_from_db()
+    assert contradiction.status == Contradiction.Status.DISMISSED
+    assert contradiction.reviewer == editor
+    assert Contradiction.objects.count() == 1
+    assert b.pk in (contradiction.statement_a_id, contradiction.statement_b_id)
+
+
+def test_review_is_kept_in_history_with_the_reviewer(topic, article, editor):
+    _create(article, ActorFactory(name="A"), "troops return to their bases", "2022-02-15")
+    _create(article, ActorFactory(name="B"), "Russia continues the military buildup")
+    contradiction = Contradiction.objects.get()
+
+    contradiction_review(contradiction=contradiction, status="confirmed", user=editor)
+
+    latest = contradiction.history.first()
+    assert latest.status == "confirmed"
+    assert latest.history_user == editor
+
+
+def test_review_rejects_an_unknown_status(topic, article, editor):
+    _create(article, ActorFactory(name="A"), "troops return to their bases", "2022-02-15")
+    _create(article, ActorFactory(name="B"), "Russia continues the military buildup")
+
+    with pytest.raises(ValidationError, match="Status must be"):
+        contradiction_review(contradiction=Contradiction.objects.get(), status="maybe", user=editor)
+
+
+def test_full_redetection_is_idempotent(topic, article):
+    _create(article, ActorFactory(name="A"), "troops return to their bases", "2022-02-15")
+    _create(article, ActorFactory(name="B"), "Russia continues the military buildup")
+    before = list(Contradiction.objects.values_list("pk", "statement_a", "statement_b", "score"))
+
+    call_command("detect_contradictions", "--all")
+    call_command("detect_contradictions", "--all")
+
+    after = list(Contradiction.objects.values_list("pk", "statement_a", "statement_b", "score"))
+    assert after == before
+
+
+def test_a_correction_withdraws_an_unreviewed_detection_that_no_longer_holds(topic, article):
+    a = _create(article, ActorFactory(name="A"), "troops return to their bases", "2022-02-15")
+    _create(article, ActorFactory(name="B"), "Russia continues the military buildup")
+
+    statement_update(statement=a, stance="building up")
+
+    assert Contradiction.objects.count() == 0
+
+
+def test_reextraction_never_overwrites_an_editors_correction(db, article):
+    call_command("load_seeds", no_articles=True)
+    statements_extract_for_article(article=article)
+    statement = article.statements.order_by("pk").first()
+    statement_update(statement=statement, content="As corrected by an editor")
+    count = article.statements.count()
+
+    statements_extract_for_article(article=article)
+
+    statement.refresh_from_db()
+    assert statement.content == "As corrected by an editor"
+    assert statement.review_status == Statement.Review.CORRECTED
+    assert article.statements.count() == count
+
+
+def test_an_unknown_speaker_becomes_a_proposed_actor(db):
+    call_command("load_seeds", no_articles=True)
+    article = ArticleFactory(
+        text="Acme Widgets spokesman Zed Quorble said on Monday that the factory will reopen."
+    )
+
+    statements_extract_for_article(article=article)
+
+    statement = article.statements.get()
+    assert statement.actor is not None
+    assert statement.actor.status == "proposed"
+    assert "Quorble" in statement.actor.name
