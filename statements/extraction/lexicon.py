@@ -1,0 +1,94 @@
+"""Cue vocabulary.
+
+PolNeAR-style attribution covers speech, writing, and stated or inferred
+mental states, so the verb list is broader than "say" verbs.
+"""
+
+
+def _words(block: str) -> list[str]:
+    return block.split()
+
+
+SPEECH_VERBS = frozenset(
+    _words(
+        """
+    say tell add note state claim warn dismiss deny insist argue announce confirm report
+    write tweet post ask explain suggest acknowledge declare accuse admit reveal predict
+    promise pledge vow respond reply recall conclude contend assert maintain stress
+    emphasize emphasise observe complain charge allege testify comment remark mention boast
+    joke quip muse speculate signal threaten demand caution assure reiterate repeat echo
+    counter retort concede propose urge criticize criticise praise question reject describe
+    call blame blast attack slam accuse defend lament announce disclose estimate indicate
+    insist recommend advise acknowledge vow swear tout hint imply brag inform instruct order
+    instruct predict contend calculate characterize label brand dub
+        """
+    )
+)
+COGNITION_VERBS = frozenset(
+    _words(
+        """
+    believe think know feel hope fear expect worry doubt wonder agree disagree consider
+    suspect assume understand realize realise recognize recognise acknowledge see find want
+    plan intend seek refuse decline wish prefer
+        """
+    )
+)
+EVIDENCE_VERBS = frozenset(["show", "find", "reveal", "suggest", "indicate", "conclude"])
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+
+# Verbs whose direct object is the person addressed, not what was said.
+HEARER_VERBS = frozenset(
+    ["tell", "ask", "assure", "warn", "inform", "remind", "urge", "advise", "instruct", "order"]
+)
+# Verbs whose object alone carries the attributed content ("denied the claims").
+OBJECT_CONTENT_VERBS = frozenset(
+    _words(
+        """
+    dismiss deny confirm announce reject criticize criticise praise question blame blast
+    attack slam defend describe call echo propose demand predict reveal disclose repeat
+    reiterate want seek estimate mention acknowledge admit recommend tout label brand dub
+    endorse support oppose
+        """
+    )
+)
+# Verbs that take their content as an infinitive ("wants to win", "vowed to fight").
+XCOMP_VERBS = frozenset(
+    _words(
+        """
+    want plan intend seek refuse decline promise pledge vow threaten hope expect agree wish
+    prefer urge ask tell order warn advise call appear seem
+        """
+    )
+)
+PERSON_WORDS = frozenset(
+    _words(
+        """
+    he she him her i we you minister chief president spokesman spokeswoman spokesperson
+    secretary official leader general director chairman chairwoman ambassador envoy senator
+    governor mayor candidate prime chancellor commander adviser advisor aide analyst expert
+    professor lawyer attorney representative congressman congresswoman
+        """
+    )
+)
+KIND_WORDS = {
+    "alliance": "alliance",
+    "ministry": "government_body",
+    "department": "government_body",
+    "agency": "government_body",
+    "pentagon": "government_body",
+    "government": "government",
+    "administration": "government",
+    "kremlin": "government",
+    "officials": "government",
+    "military": "military",
+    "army": "military",
+    "forces": "military",
+    "troops": "military",
+    "organization": "organisation",
+    "organisation": "organisation",
+    "campaign": "organisation",
+    "committee": "organisation",
+    "party": "organisation",
+    "newspaper": "organisation",
+}
+PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we", "they", "it"])

@@ -1,0 +1,81 @@
+"""Quotation-mark spans, including quotes that run over several paragraphs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OPENERS = {"“", "«", "„"}
+CLOSERS = {"”", "»"}
+TOGGLES = {'"'}
+
+
+@dataclass
+class QuoteGroup:
+    """One quotation: a segment per paragraph it runs through."""
+
+    segments: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+
+def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of quotes in one paragraph; end includes the closing mark."""
+    found = []
+    open_at = None
+    i = start
+    while i < end:
+        ch = text[i]
+        pair = text[i : i + 2]
+        if pair in ("``", "''"):
+            # PTB-style quotes: `` always opens; '' closes, or opens at a word start.
+            if open_at is None and (pair == "``" or i == start or text[i - 1].isspace()):
+                open_at = i
+            elif open_at is not None:
+                found.append((open_at, i + 2, True))
+                open_at = None
+            i += 2
+            continue
+        if ch in OPENERS and open_at is None:
+            open_at = i
+        elif ch in CLOSERS and open_at is not None:
+            found.append((open_at, i + 1, True))
+            open_at = None
+        elif ch in TOGGLES:
+            if open_at is None:
+                open_at = i
+            else:
+                found.append((open_at, i + 1, True))
+                open_at = None
+        i += 1
+    if open_at is not None and end - open_at > 1:
+        found.append((open_at, end, False))
+    return found
+
+
+def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
+    groups: list[QuoteGroup] = []
+    carry: QuoteGroup | None = None
+    for start, end in paras:
+        quotes = _paragraph_quotes(text, start, end)
+        # News style leaves a quote open at a paragraph end when the same
+        # speaker continues in the next paragraph, which reopens the quote.
+        if carry is not None and quotes and quotes[0][0] == start:
+            carry.segments.append(quotes[0][:2])
+            if not quotes[0][2]:
+                continue
+            carry = None
+            quotes = quotes[1:]
+        else:
+            carry = None
+        for q_start, q_end, closed in quotes:
+            group = QuoteGroup([(q_start, q_end)])
+            groups.append(group)
+            if not closed:
+                carry = group
+    return groups

@@ -1,0 +1,222 @@
+"""Dependency rules that turn one parsed sentence into attribution candidates.
+
+All offsets produced here are token character offsets within the spaCy Doc;
+the caller shifts them to article offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from .lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, XCOMP_VERBS
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+CLAUSE_DEPS = {"ccomp", "parataxis"}
+EDGE_PUNCT = set(",;:-—–(")
+RELATIVISERS = {"that", "which", "what", "who"}
+
+
+@dataclass
+class Candidate:
+    cue: Token
+    cue_end: int  # doc char offset (the cue may include a particle)
+    speaker: tuple[int, int] | None
+    speaker_head: Token | None
+    content: list[tuple[int, int]]
+    content_tokens: set[int] = field(default_factory=set)
+    reported_via: str | None = None
+    via_span: tuple[int, int] | None = None
+    embedded: bool = False  # cue sits inside a relative clause on its content
+
+
+def _chars(tokens) -> tuple[int, int]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].is_punct and tokens[0].text in EDGE_PUNCT or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (
+        tokens[-1].is_space or tokens[-1].is_punct and tokens[-1].text in EDGE_PUNCT | {"."}
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _subtree(token: Token, exclude: set[int] = frozenset()) -> list[Token]:
+    return [t for t in token.subtree if t.i not in exclude]
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Split a token list into runs of consecutive tokens."""
+    runs: list[list[Token]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if runs and tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return runs
+
+
+def find_speaker(cue: Token, depth: int = 0) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVISERS:
+            return child
+    for child in cue.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if depth < 3 and cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.pos_ in {"VERB", "AUX"}:
+        return find_speaker(cue.head, depth + 1)
+    # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
+    # and Putin says ..."): take a proper noun directly before the cue.
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"conj", "appos", "compound"}:
+        return prev
+    return None
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    # Appositive descriptions and relative clauses still name the source, but a
+    # conjoined clause hanging off the subject does not.
+    return _trim([t for t in head.subtree if not (t.dep_ == "punct" and t.head == head)] or [head])
+
+
+def is_cue(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in CUE_VERBS:
+        return False
+    return token.dep_ not in {"amod", "compound", "aux", "auxpass"}
+
+
+def _content_children(cue: Token, speaker: Token | None) -> list[Token]:
+    lemma = cue.lemma_.lower()
+    children = []
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp"]
+    for child in cue.children:
+        if speaker is not None and child.i == speaker.i:
+            continue
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and lemma in XCOMP_VERBS:
+            children.append(child)
+        elif child.dep_ in {"dobj", "oprd"} and lemma in OBJECT_CONTENT_VERBS:
+            if lemma in HEARER_VERBS and ccomps:
+                continue
+            if child.lower_ in RELATIVISERS:
+                continue
+            children.append(child)
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ in {"for", "about", "on", "of"}
+            and (lemma in {"call", "ask", "criticize", "accuse", "blame", "praise", "warn"})
+        ):
+            if any(c.ent_type_ in {"DATE", "TIME"} for c in child.subtree):
+                continue
+            children.append(child)
+    return children
+
+
+def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
+    found: list[Candidate] = []
+    for tok in sent:
+        if tok.lower_ == "according":
+            cand = _according_to(tok, sent)
+            if cand:
+                found.append(cand)
+            continue
+        if not is_cue(tok):
+            continue
+        cand = _verb_candidate(tok, sent)
+        if cand:
+            found.append(cand)
+    return found
+
+
+def _reporting_tail(cue: Token) -> bool:
+    """'"Russia is massing troops," Stoltenberg said.' with the verb parsed under the quote."""
+    if cue.dep_ not in {"parataxis", "ccomp"} or cue.head.i == cue.i or cue.i < cue.head.i:
+        return False
+    deps = {c.dep_ for c in cue.children}
+    return bool(deps & SUBJECT_DEPS) and not deps & {"dobj", "ccomp", "xcomp", "attr"}
+
+
+def _cue_end(cue: Token) -> int:
+    end = cue.idx + len(cue.text)
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i == cue.i + 1:
+            end = child.idx + len(child.text)
+    return end
+
+
+def _verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
+    speaker = find_speaker(cue)
+    spk_tokens = speaker_tokens(speaker) if speaker is not None else []
+    spk_ids = {t.i for t in spk_tokens}
+    embedded = False
+    content_tokens: list[Token] = []
+    for child in _content_children(cue, speaker):
+        child_ids = {t.i for t in child.subtree}
+        if child.i < cue.i and speaker is not None and speaker.i in child_ids:
+            # The subject was parsed inside a preceding clause ("X has expressed
+            # concern and Putin says ..."): that clause is not what was said.
+            continue
+        content_tokens.extend(_subtree(child, spk_ids | {cue.i}))
+    if not content_tokens and _reporting_tail(cue):
+        # '"Russia is massing troops," Stoltenberg said.' parsed with the
+        # report verb hanging off the quoted clause.
+        cue_ids = {t.i for t in cue.subtree}
+        content_tokens = [t for t in cue.head.subtree if t.i not in cue_ids and t.sent == sent]
+    if not content_tokens and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ in {"NOUN", "PRON"}:
+        has_object = any(c.dep_ in {"dobj", "ccomp"} and c.lower_ not in RELATIVISERS
+                         for c in cue.children)  # fmt: skip
+        if not has_object:
+            # "a notion that Moscow dismissed": the noun phrase is the content.
+            content_tokens = list(cue.head.subtree)
+            embedded = True
+    content_tokens = _trim(content_tokens)
+    if not content_tokens:
+        return None
+    runs = [_trim(r) for r in _runs(content_tokens)]
+    segments = [_chars(r) for r in runs if r and any(not t.is_punct for t in r)]
+    if not segments:
+        return None
+    return Candidate(
+        cue=cue,
+        cue_end=_cue_end(cue),
+        speaker=_chars(spk_tokens) if spk_tokens else None,
+        speaker_head=speaker,
+        content=segments,
+        content_tokens={t.i for t in content_tokens},
+        embedded=embedded,
+    )
+
+
+def _according_to(tok: Token, sent: SpacySpan) -> Candidate | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = speaker_tokens(pobj)
+    phrase_ids = {t.i for t in tok.subtree} | {to.i} | {t.i for t in src}
+    rest = [t for t in sent if t.i not in phrase_ids]
+    content_tokens = _trim(rest)
+    if not content_tokens:
+        return None
+    segments = [_chars(r) for r in (_trim(r) for r in _runs(content_tokens)) if r]
+    return Candidate(
+        cue=tok,
+        cue_end=to.idx + len(to.text),
+        speaker=_chars(src),
+        speaker_head=pobj,
+        content=segments,
+        content_tokens={t.i for t in content_tokens},
+        via_span=_chars(src),
+    )

@@ -1,0 +1,41 @@
+"""Score extracted statements against hand-made seed expectations (seed-gold.json shape)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from .types import ExtractedStatement
+
+
+def matches(statement: ExtractedStatement, expected: dict) -> bool:
+    if expected["phrase"] not in statement.content.text:
+        return False
+    if statement.actor != expected["actor"]:
+        return False
+    gold_date = expected.get("said_on")
+    said_on = statement.said_on.isoformat() if isinstance(statement.said_on, date) else None
+    return gold_date is None and said_on is None or said_on == gold_date
+
+
+def score_seed(statements: list[ExtractedStatement], expected: list[dict]) -> dict:
+    found, missed = [], []
+    for item in expected:
+        (found if any(matches(s, item) for s in statements) else missed).append(item["id"])
+    return {"matched": len(found), "total": len(expected), "found": found, "missed": missed}
+
+
+def check_gold_file(article_path, gold_path, resolver=None, nlp=None) -> dict:
+    from .pipeline import extract_statements
+
+    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    text = Path(article_path).read_text(encoding="utf-8")
+    published = gold.get("article", {}).get("published")
+    statements = extract_statements(
+        text,
+        published=date.fromisoformat(published) if published else None,
+        resolver=resolver,
+        nlp=nlp,
+    )
+    return score_seed(statements, gold["statements"])

@@ -1,0 +1,77 @@
+"""Paragraph and date-literal helpers that need no NLP model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+MONTH_DAY_RE = re.compile(rf"\b({MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+DAY_MONTH_RE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})(?:,?\s+(\d{{4}}))?")
+ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def month_number(word: str) -> int | None:
+    key = word.lower().rstrip(".")
+    return MONTHS.get(key[:4] if key.startswith("sept") else key[:3])
+
+
+def safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def year_for(month: int, day: int, reference: date | None) -> int | None:
+    """Pick the year that puts a bare "Feb. 14" on or before the reference date."""
+    if reference is None:
+        return None
+    candidate = safe_date(reference.year, month, day)
+    if candidate is not None and candidate > reference:
+        return reference.year - 1
+    return reference.year
+
+
+def find_explicit_date(text: str, reference: date | None = None) -> tuple[date, re.Match] | None:
+    """First explicit calendar date in text, completing a missing year from reference."""
+    found: list[tuple[int, date, re.Match]] = []
+    for m in ISO_RE.finditer(text):
+        d = safe_date(int(m[1]), int(m[2]), int(m[3]))
+        if d:
+            found.append((m.start(), d, m))
+    for m in MONTH_DAY_RE.finditer(text):
+        month, day = month_number(m[1]), int(m[2])
+        year = int(m[3]) if m[3] else year_for(month, day, reference)
+        d = safe_date(year, month, day) if month and year else None
+        if d:
+            found.append((m.start(), d, m))
+    for m in DAY_MONTH_RE.finditer(text):
+        month, day = month_number(m[2]), int(m[1])
+        year = int(m[3]) if m[3] else year_for(month, day, reference)
+        d = safe_date(year, month, day) if month and year else None
+        if d:
+            found.append((m.start(), d, m))
+    if not found:
+        return None
+    _, d, m = min(found, key=lambda item: item[0])
+    return d, m
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding whitespace."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            yield start, start + len(stripped)
+        pos += len(line)

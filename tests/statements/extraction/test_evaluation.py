@@ -1,0 +1,69 @@
+from statements.extraction.evaluation import parse_brat, score_article
+from statements.extraction.types import ExtractedStatement, Span
+
+TEXT = 'Smith said that taxes will rise. "We will fight," Jones said, "and win."'
+ANN = "\n".join(
+    [
+        "T1\tSource 0 5\tSmith",
+        "T2\tCue 6 10\tsaid",
+        "T3\tContent 11 31\tthat taxes will rise",
+        "T4\tAttribution 6 10\tsaid",
+        "E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3",
+        'T5\tContent 33 49;61 71\t"We will fight," "and win."',
+        "T6\tSource 50 55\tJones",
+        "T7\tCue 56 60\tsaid",
+        "T8\tAttribution 56 60\tsaid",
+        "E2\tAttribution:T8 Content:T5 Cue:T7 Source:T6",
+        "#1\tAnnotatorNotes T5\ta note",
+    ]
+)
+
+
+def _st(speaker, content_segments):
+    start, end = content_segments[0][0], content_segments[-1][1]
+    return ExtractedStatement(
+        speaker=Span(TEXT[speaker[0] : speaker[1]], *speaker) if speaker else None,
+        cue=Span("said", 6, 10),
+        content=Span(TEXT[start:end], start, end),
+        segments=content_segments,
+        kind="paraphrase",
+    )
+
+
+def test_it_parses_discontinuous_brat_spans():
+    gold = parse_brat(ANN)
+    assert len(gold) == 2
+    assert gold[1].content == [(33, 49), (61, 71)]
+    assert gold[1].source == [(50, 55)]
+
+
+def test_a_prediction_matches_when_content_jaccard_is_at_least_half():
+    gold = parse_brat(ANN)
+    predicted = [_st((0, 5), [(16, 31)]), _st((50, 55), [(33, 49), (61, 71)])]
+    score = score_article(TEXT, gold, predicted)
+    assert score.matched == 2
+    assert score.precision == 1.0 and score.recall == 1.0
+    assert score.speaker_accuracy == 1.0
+
+
+def test_a_low_overlap_prediction_does_not_match_and_costs_precision():
+    gold = parse_brat(ANN)
+    predicted = [_st((0, 5), [(11, 17)]), _st(None, [(33, 49), (61, 71)])]
+    score = score_article(TEXT, gold, predicted)
+    assert score.matched == 1
+    assert score.precision == 0.5 and score.recall == 0.5
+    assert score.speaker_pairs == 1 and score.speaker_correct == 0
+
+
+def test_matching_is_one_to_one_best_first():
+    gold = parse_brat(ANN)
+    predicted = [_st((0, 5), [(11, 31)]), _st((0, 5), [(11, 31)])]
+    score = score_article(TEXT, gold, predicted)
+    assert score.matched == 1 and score.predicted == 2
+
+
+def test_speaker_text_containment_counts_as_correct():
+    gold = parse_brat(ANN)
+    stmt = _st((0, 5), [(11, 31)])
+    stmt.speaker = Span("Smith", 500, 505)
+    assert score_article(TEXT, gold, [stmt]).speaker_correct == 1

@@ -1,0 +1,94 @@
+from datetime import date
+
+
+def _one(statements, phrase):
+    hits = [s for s in statements if phrase in s.content.text]
+    assert hits, [s.content.text for s in statements]
+    return hits[0]
+
+
+def test_it_extracts_a_paraphrase_with_that(extract):
+    (st,) = extract("The minister said on Monday that the talks had failed.")
+    assert st.speaker.text == "The minister"
+    assert st.cue.text == "said"
+    assert st.content.text == "that the talks had failed"
+    assert st.kind == "paraphrase"
+    assert st.said_on == date(2022, 2, 14)
+
+
+def test_it_extracts_a_paraphrase_without_that(extract):
+    st = _one(extract("Lavrov told reporters the West was ignoring Russia's demands."), "West")
+    assert st.actor == "Sergei Lavrov"
+    assert "the West was ignoring Russia's demands" in st.content.text
+    assert "reporters" not in st.content.text
+
+
+def test_it_finds_the_speaker_after_the_quote(extract):
+    st = _one(extract('"We will not back down," said Zelensky.'), "back down")
+    assert st.actor == "Volodymyr Zelenskyy"
+    assert st.kind == "direct_quote"
+
+
+def test_it_joins_a_quote_split_around_the_attribution(extract):
+    text = '"Diplomacy is still possible," Blinken said. "But time is running out."'
+    (st,) = [s for s in extract(text) if s.actor == "Antony Blinken"]
+    assert len(st.segments) == 2
+    assert [text[a:b] for a, b in st.segments] == [
+        '"Diplomacy is still possible,"',
+        '"But time is running out."',
+    ]
+
+
+def test_it_continues_a_quote_over_several_paragraphs(extract):
+    text = (
+        'Scholz said: "Germany stands with its partners.\n\n'
+        '"We are prepared to impose sanctions if Russia invades."\n'
+    )
+    st = _one(extract(text), "Germany stands")
+    assert st.actor == "Olaf Scholz"
+    assert len(st.segments) == 2
+    assert "impose sanctions" in text[st.segments[1][0] : st.segments[1][1]]
+
+
+def test_it_resolves_he_to_the_previous_named_speaker(extract):
+    text = (
+        "Jens Stoltenberg said on Wednesday that NATO was ready to talk.\n\n"
+        "He added that allies would keep troops in the east."
+    )
+    st = _one(extract(text), "allies would keep troops")
+    assert st.speaker.text == "He"
+    assert st.actor == "Jens Stoltenberg"
+    assert st.said_on == date(2022, 2, 16)
+
+
+def test_it_resolves_a_descriptor_to_the_previous_person(extract):
+    text = (
+        "Russian Foreign Minister Sergei Lavrov said on Tuesday that the proposals were late.\n\n"
+        "The minister also warned that Moscow would respond."
+    )
+    st = _one(extract(text), "Moscow would respond")
+    assert st.actor == "Sergei Lavrov"
+
+
+def test_it_reads_according_to_as_the_source(extract):
+    st = _one(extract("Troops were moving west, according to Ukrainian officials."), "moving west")
+    assert st.actor == "Ukrainian government"
+    assert "according" not in st.content.text
+
+
+def test_it_treats_a_relative_clause_report_as_a_statement(extract):
+    text = "Kyiv warned of an attack this week, a claim that the Kremlin denied."
+    st = _one(extract(text), "a claim that the Kremlin denied")
+    assert st.actor == "Russian government"
+    assert st.cue.text == "denied"
+
+
+def test_it_ignores_sentences_without_a_speech_cue(extract):
+    assert extract("Tanks rolled across the bridge on Tuesday morning.") == []
+
+
+def test_earlier_this_week_sets_a_week_precision_date(extract):
+    st = _one(extract("Kyiv said earlier this week that an invasion was possible."), "invasion")
+    assert st.said_on == date(2022, 2, 14)
+    assert st.date_precision == "week"
+    assert st.date_text == "earlier this week"

@@ -1,0 +1,85 @@
+from datetime import date
+
+from statements.extraction import ActorEntry, ActorResolver, RoleEntry, parse_article_header
+from statements.extraction.dates import find_date
+
+
+def test_it_reads_the_seed_header(seed_text):
+    header = parse_article_header(seed_text)
+    assert header.title.startswith("NATO chief says Russia")
+    assert header.author == "Clyde Hughes"
+    assert header.published == date(2022, 2, 16)
+    assert header.dateline_date == date(2022, 2, 16)
+    assert seed_text[header.body_start :].startswith("NATO chief Jens Stoltenberg said")
+
+
+def test_a_header_without_byline_or_date_is_tolerated():
+    header = parse_article_header("Just a title line\n\nSome text said someone.")
+    assert header.author is None and header.published is None
+    assert header.title == "Just a title line"
+
+
+def test_weekdays_resolve_to_the_latest_such_day_on_or_before_publication():
+    wednesday = date(2022, 2, 16)
+    assert find_date("on Tuesday", wednesday).on == date(2022, 2, 15)
+    assert find_date("on Wednesday", wednesday).on == wednesday
+    assert find_date("Thursday", wednesday).on == date(2022, 2, 10)
+
+
+def test_relative_and_explicit_dates():
+    ref = date(2022, 2, 16)
+    assert find_date("yesterday", ref).on == date(2022, 2, 15)
+    assert find_date("today", ref).on == ref
+    assert find_date("last week", ref).precision == "week"
+    hit = find_date("last month", ref)
+    assert (hit.on, hit.precision) == (date(2022, 1, 1), "month")
+    assert find_date("on Feb. 14", ref).on == date(2022, 2, 14)
+    assert find_date("on February 14, 2022", ref).on == date(2022, 2, 14)
+    assert find_date("on Dec. 30", ref).on == date(2021, 12, 30)
+
+
+def test_it_resolves_aliases_possessives_and_determiners(resolver):
+    assert resolver.resolve("Russia's defense ministry") == (
+        "Ministry of Defence of the Russian Federation"
+    )
+    assert resolver.resolve("Russian Defence Ministry") == (
+        "Ministry of Defence of the Russian Federation"
+    )
+    assert resolver.resolve("the Kremlin") == "Russian government"
+    assert resolver.resolve("Zelenskiy") == "Volodymyr Zelenskyy"
+    assert resolver.resolve("Ukrainian President Volodymyr Zelenskyy") == "Volodymyr Zelenskyy"
+    assert resolver.resolve("a bystander") is None
+
+
+def test_a_role_title_resolves_to_whoever_held_it_on_the_date(resolver):
+    assert resolver.resolve("NATO Secretary-General", on=date(2020, 5, 1)) == "Jens Stoltenberg"
+    assert resolver.resolve("NATO Secretary-General", on=date(2025, 5, 1)) == "Mark Rutte"
+    assert resolver.resolve("NATO chief", on=date(2025, 5, 1)) == "Mark Rutte"
+
+
+def test_fuzzy_matching_is_conservative():
+    resolver = ActorResolver(
+        [ActorEntry("Dmytro Kuleba", "person", ("Kuleba",), (RoleEntry("Foreign Minister", "X"),))]
+    )
+    assert resolver.resolve("Dmytro Kuleb") == "Dmytro Kuleba"
+    assert resolver.resolve("Dmitri Medvedev") is None
+
+
+def test_the_catalogue_covers_every_seed_actor_alias(resolver):
+    seed_aliases = {
+        "Jens Stoltenberg": [
+            "Stoltenberg", "NATO chief", "NATO Secretary-General Jens Stoltenberg",
+        ],
+        "Ministry of Defence of the Russian Federation": [
+            "Russia's defense ministry", "Moscow's defense ministry",
+            "Russian Defense Ministry", "Russian MoD",
+        ],
+        "Russian government": ["Moscow", "Russian officials", "the Kremlin"],
+        "Vladimir Putin": ["Putin", "Russian President Vladimir Putin"],
+        "Ukrainian government": ["Ukrainian officials", "Kyiv"],
+        "Joe Biden": ["Biden", "U.S. President Joe Biden"],
+    }  # fmt: skip
+    on = date(2022, 2, 16)
+    for name, aliases in seed_aliases.items():
+        for alias in aliases:
+            assert resolver.resolve(alias, on=on) == name, alias
