@@ -1,0 +1,152 @@
+"""Presentation helpers for the dashboard templates.
+
+Highlighting builds HTML from escaped pieces (format_html) so that article and
+statement text can never inject markup, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from statements.models import Statement
+
+register = template.Library()
+
+# Paragraphs longer than this are trimmed around the claim so one huge block of
+# text (an article without line breaks) cannot swamp the page.
+CONTEXT_CHARS = 600
+
+
+@register.filter
+def said_on(statement: Statement) -> SafeString:
+    """The date a statement was made, only as precise as it is known."""
+    day = statement.said_on
+    precision = statement.date_precision
+    if day is None or precision == Statement.Precision.UNKNOWN:
+        return format_html('<span class="date-unknown">date unknown</span>')
+    if precision == Statement.Precision.WEEK:
+        monday = day - dt.timedelta(days=day.weekday())
+        label = f"week of {_day(monday)}"
+    elif precision == Statement.Precision.MONTH:
+        label = day.strftime("%b %Y")
+    else:
+        label = _day(day)
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), label)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%b %Y')}"
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """The URL if it is http(s), else "": a stored javascript: URL must never become a link."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("http://", "https://")) else ""
+
+
+@register.filter
+def contradictions_of(statement: Statement) -> list[tuple]:
+    """(contradiction, opposing statement) pairs, from the prefetched relations."""
+    pairs = [(c, c.statement_b) for c in statement.contradictions_as_a.all()]
+    pairs += [(c, c.statement_a) for c in statement.contradictions_as_b.all()]
+    return sorted(pairs, key=lambda pair: pair[0].pk)
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern | None:
+    words = phrase.split()
+    if not words:
+        return None
+    # Whitespace inside the phrase may differ from the text's (line breaks, doubled spaces).
+    return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def _find(phrase: str, text: str, start: int = 0, end: int | None = None):
+    pattern = _phrase_pattern(phrase or "")
+    if pattern is None:
+        return None
+    match = pattern.search(text, start, len(text) if end is None else end)
+    return (match.start(), match.end()) if match else None
+
+
+@dataclass(frozen=True)
+class _Range:
+    start: int
+    end: int
+    css: str
+
+
+def _render(text: str, ranges: list[_Range]) -> SafeString:
+    """Escape text and wrap each range in <mark class=css>; ranges may nest or overlap."""
+    cuts = sorted({0, len(text), *(r.start for r in ranges), *(r.end for r in ranges)})
+    parts = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        piece = format_html("{}", text[lo:hi])
+        for r in reversed(ranges):  # wrap innermost first, so earlier ranges end up outside
+            if r.start <= lo and hi <= r.end:
+                piece = format_html('<mark class="{}">{}</mark>', r.css, piece)
+        parts.append(piece)
+    # Every part is a SafeString produced by format_html above.
+    return mark_safe("".join(parts))  # noqa: S308
+
+
+@register.simple_tag
+def highlight(text: str, phrase: str = "") -> SafeString:
+    """Text, escaped, with the phrase marked where it occurs."""
+    text = text or ""
+    found = _find(phrase, text)
+    return _render(text, [_Range(*found, "phrase")] if found else [])
+
+
+def _claim_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
+    """Where the statement's words sit in the article text; empty if the offsets are stale."""
+    start, end = statement.content_start, statement.content_end
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        found = _find(statement.content, text)
+        return [found] if found else []
+    pairs = [
+        tuple(seg)
+        for seg in statement.segments or []
+        if isinstance(seg, list | tuple) and len(seg) == 2
+    ]
+    segments = sorted(
+        (s, e)
+        for s, e in pairs
+        if isinstance(s, int) and isinstance(e, int) and start <= s < e <= end
+    )
+    # A quote split by "he said" is marked piece by piece; otherwise as one span.
+    return segments or [(start, end)]
+
+
+@register.simple_tag
+def excerpt(statement: Statement, phrase: str = "") -> SafeString:
+    """The paragraph(s) around a statement with its words and the opposing phrase marked."""
+    text = statement.article.text or ""
+    claims = _claim_ranges(statement, text)
+    if not claims:
+        # The article no longer holds these words: show them alone rather than guess.
+        return format_html('<mark class="claim">{}</mark>', highlight(statement.content, phrase))
+    first, last = claims[0][0], claims[-1][1]
+    lo = text.rfind("\n", 0, first) + 1
+    hi = text.find("\n", last)
+    hi = len(text) if hi == -1 else hi
+    lead, tail = "", ""
+    if first - lo > CONTEXT_CHARS:
+        space = text.find(" ", first - CONTEXT_CHARS, first)
+        lo = first - CONTEXT_CHARS if space == -1 else space + 1
+        lead = "… "
+    if hi - last > CONTEXT_CHARS:
+        cut = text.rfind(" ", last, last + CONTEXT_CHARS)
+        hi = cut if cut != -1 else last + CONTEXT_CHARS
+        tail = " …"
+    ranges = [_Range(s - lo, e - lo, "claim") for s, e in claims]
+    found = _find(phrase, text, first, last)
+    if found:
+        ranges.append(_Range(found[0] - lo, found[1] - lo, "phrase"))
+    return format_html("{}{}{}", lead, _render(text[lo:hi], ranges), tail)
