@@ -1,0 +1,140 @@
+"""Dashboard pages: parse the request, call a selector or service, render.
+
+Pages that htmx updates in place (the overview's results, the review panel)
+render a fragment when htmx asks for one and the whole page otherwise, so every
+page also works without JavaScript.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_GET, require_http_methods
+
+from statements.forms import ContradictionFilterForm, ReviewForm
+from statements.selectors import dashboard as selectors
+from statements.services import contradiction_review
+
+CONTRADICTIONS_PER_PAGE = 20
+STATEMENTS_PER_PAGE = 50
+INDEX_PER_PAGE = 100
+REVIEW_PERMISSION = "statements.change_contradiction"
+
+
+def _wants_fragment(request) -> bool:
+    # A history restore after a cache miss needs the full page, not the fragment.
+    return bool(
+        request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    )
+
+
+def _render(request, template, fragment, context, status=200):
+    chosen = fragment if _wants_fragment(request) else template
+    response = render(request, chosen, context, status=status)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _page(request, queryset, per_page):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+@require_GET
+def overview(request):
+    topics, actors = selectors.filter_choices()
+    form = ContradictionFilterForm(request.GET or None, topics=topics, actors=actors)
+    filters = form.valid_filters() if form.is_bound else {}
+    page = _page(request, selectors.contradiction_list(**filters), CONTRADICTIONS_PER_PAGE)
+    context = {"form": form, "page": page, "filtered": bool(filters)}
+    return _render(
+        request, "statements/overview.html", "statements/_contradiction_results.html", context
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def contradiction_detail(request, pk):
+    contradiction = selectors.contradiction_get(pk=pk)
+    if contradiction is None:
+        raise Http404("No such contradiction.")
+    can_review = request.user.has_perm(REVIEW_PERMISSION)
+    review_form = ReviewForm()
+    status = 200
+    if request.method == "POST":
+        if not can_review:
+            raise PermissionDenied("Reviewing contradictions needs the editor role.")
+        review_form = ReviewForm(request.POST)
+        if review_form.is_valid():
+            try:
+                contradiction_review(
+                    contradiction=contradiction,
+                    status=review_form.cleaned_data["status"],
+                    user=request.user,
+                    note=review_form.cleaned_data["note"],
+                )
+            except ValidationError as exc:
+                review_form.add_error(None, exc)
+            else:
+                messages.success(
+                    request, f"Contradiction marked {contradiction.get_status_display().lower()}."
+                )
+                if not _wants_fragment(request):
+                    # Post/redirect/get: reloading the page must not resubmit the review.
+                    return redirect("statements:contradiction_detail", pk=contradiction.pk)
+                review_form = ReviewForm()
+        # htmx does not swap 4xx responses, so the fragment reports errors with a 200.
+        if review_form.errors and not _wants_fragment(request):
+            status = 400
+    context = {
+        "c": contradiction,
+        "can_review": can_review,
+        "review_form": review_form,
+        "is_fragment": _wants_fragment(request),
+    }
+    return _render(
+        request,
+        "statements/contradiction_detail.html",
+        "statements/_review.html",
+        context,
+        status=status,
+    )
+
+
+@require_GET
+def actor_index(request):
+    page = _page(request, selectors.actor_list(), INDEX_PER_PAGE)
+    return render(request, "statements/actor_list.html", {"page": page})
+
+
+@require_GET
+def actor_detail(request, slug):
+    actor = selectors.actor_get(slug=slug)
+    if actor is None:
+        raise Http404("No such actor.")
+    page = _page(request, selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
+    return render(request, "statements/actor_detail.html", {"actor": actor, "page": page})
+
+
+@require_GET
+def topic_index(request):
+    page = _page(request, selectors.topic_list(), INDEX_PER_PAGE)
+    return render(request, "statements/topic_list.html", {"page": page})
+
+
+@require_GET
+def topic_detail(request, slug):
+    topic = selectors.topic_get(slug=slug)
+    if topic is None:
+        raise Http404("No such topic.")
+    stance = request.GET.get("stance")
+    if stance not in selectors.STANCE_KEYS:
+        stance = None
+    statements = selectors.topic_statements(topic=topic, stance=stance)
+    context = {
+        "topic": topic,
+        "stance": stance,
+        "counts": selectors.topic_stance_counts(topic=topic),
+        "page": _page(request, statements, STATEMENTS_PER_PAGE),
+    }
+    return render(request, "statements/topic_detail.html", context)
