@@ -1,0 +1,106 @@
+import datetime as dt
+
+import pytest
+
+from statements.models import Contradiction
+from statements.selectors import dashboard as selectors
+from tests.factories import (
+    ActorAliasFactory,
+    ActorFactory,
+    ActorRoleFactory,
+    ContradictionFactory,
+    StatementFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _said(day_a, day_b, **kwargs):
+    return ContradictionFactory(
+        statement_a=StatementFactory(said_on=day_a),
+        statement_b=StatementFactory(said_on=day_b),
+        **kwargs,
+    )
+
+
+def test_contradiction_list_is_newest_first():
+    older, newer = ContradictionFactory(), ContradictionFactory()
+    assert list(selectors.contradiction_list()) == [newer, older]
+
+
+def test_contradiction_list_actor_filter_matches_either_side():
+    actor = ActorFactory()
+    as_a = ContradictionFactory(statement_a=StatementFactory(actor=actor))
+    as_b = ContradictionFactory(statement_b=StatementFactory(actor=actor))
+    ContradictionFactory()
+    assert set(selectors.contradiction_list(actor=actor)) == {as_a, as_b}
+
+
+def test_contradiction_list_topic_and_status_filters():
+    other_topic = TopicFactory(name="Gas transit", slug="gas-transit")
+    confirmed = ContradictionFactory(status=Contradiction.Status.CONFIRMED)
+    gas = ContradictionFactory(topic=other_topic)
+    assert list(selectors.contradiction_list(topic=other_topic)) == [gas]
+    assert list(selectors.contradiction_list(status="confirmed")) == [confirmed]
+
+
+def test_contradiction_list_date_range_matches_either_statement():
+    straddling = _said(dt.date(2022, 2, 15), dt.date(2022, 2, 16))
+    early = _said(dt.date(2021, 1, 1), dt.date(2021, 1, 2))
+    undated = _said(None, None)
+    assert list(selectors.contradiction_list(date_from=dt.date(2022, 2, 16))) == [straddling]
+    assert list(selectors.contradiction_list(date_to=dt.date(2022, 2, 15))) == [
+        early,
+        straddling,
+    ]
+    found = selectors.contradiction_list(
+        date_from=dt.date(2021, 1, 2), date_to=dt.date(2021, 12, 31)
+    )
+    assert list(found) == [early]
+    assert undated in selectors.contradiction_list()
+
+
+def test_contradiction_get_returns_none_for_unknown_id():
+    assert selectors.contradiction_get(pk=987654) is None
+
+
+def test_actor_statements_are_in_date_order_with_undated_last():
+    actor = ActorFactory()
+    undated = StatementFactory(actor=actor, said_on=None)
+    late = StatementFactory(actor=actor, said_on=dt.date(2022, 3, 1))
+    early = StatementFactory(actor=actor, said_on=dt.date(2022, 1, 1))
+    StatementFactory()  # someone else's
+    assert list(selectors.actor_statements(actor=actor)) == [early, late, undated]
+
+
+def test_actor_get_prefetches_aliases_and_roles(django_assert_num_queries):
+    actor = ActorFactory(slug="jens-stoltenberg")
+    ActorAliasFactory(actor=actor, text="Stoltenberg")
+    nato = ActorFactory(name="NATO")
+    ActorRoleFactory(person=actor, organisation=nato)
+    with django_assert_num_queries(3):
+        found = selectors.actor_get(slug="jens-stoltenberg")
+        assert [a.text for a in found.aliases.all()] == ["Stoltenberg"]
+        assert [r.organisation.name for r in found.roles.all()] == ["NATO"]
+    assert selectors.actor_get(slug="nobody") is None
+
+
+def test_topic_statements_filter_by_stance_and_counts():
+    topic = TopicFactory()
+    pulling = StatementFactory(topic=topic, stance=topic.stance_a)
+    building = StatementFactory(topic=topic, stance=topic.stance_b)
+    neither = StatementFactory(topic=topic, stance="")
+    assert list(selectors.topic_statements(topic=topic, stance="a")) == [pulling]
+    assert list(selectors.topic_statements(topic=topic, stance="b")) == [building]
+    assert list(selectors.topic_statements(topic=topic, stance="none")) == [neither]
+    assert len(selectors.topic_statements(topic=topic)) == 3
+    assert selectors.topic_stance_counts(topic=topic) == {"a": 1, "b": 1, "none": 1}
+
+
+def test_topic_list_counts_statements_and_contradictions():
+    c = ContradictionFactory()
+    c.statement_a.topic = c.topic
+    c.statement_a.save()
+    topic = selectors.topic_list().get(pk=c.topic.pk)
+    assert (topic.statement_count, topic.contradiction_count) == (1, 1)
