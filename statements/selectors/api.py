@@ -1,0 +1,57 @@
+"""Read querysets for the REST API.
+
+Each list endpoint renders nested objects (actor, article, outlet, topic), so every
+relation it touches is joined or prefetched here: a page costs a constant number of
+queries however many rows it holds.
+"""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from sources.models import Article, IngestJob
+from statements.models import Actor, ActorRole, Contradiction, Statement, Topic
+
+# The relations a statement's embedded form renders (actor, topic, article + outlet).
+STATEMENT_RELATED = ("actor", "topic", "article", "article__outlet")
+
+
+def actor_list() -> QuerySet[Actor]:
+    return Actor.objects.select_related("parent").prefetch_related(
+        "aliases",
+        Prefetch("roles", queryset=ActorRole.objects.select_related("organisation")),
+    )
+
+
+def topic_list() -> QuerySet[Topic]:
+    return Topic.objects.all()
+
+
+def statement_list() -> QuerySet[Statement]:
+    return Statement.objects.select_related(*STATEMENT_RELATED)
+
+
+def contradiction_list() -> QuerySet[Contradiction]:
+    related = [f"statement_{side}__{rel}" for side in "ab" for rel in STATEMENT_RELATED]
+    return Contradiction.objects.select_related(
+        "topic", "reviewer", "statement_a", "statement_b", *related
+    )
+
+
+def article_list() -> QuerySet[Article]:
+    # The body can be megabytes; lists never need it, the detail view loads it itself.
+    # The count's GROUP BY drops Meta.ordering, so the order is restated.
+    return (
+        Article.objects.select_related("outlet")
+        .defer("text")
+        .annotate(statement_count=Count("statements"))
+        .order_by("-published_at", "-id")
+    )
+
+
+def article_detail() -> QuerySet[Article]:
+    return Article.objects.select_related("outlet").annotate(statement_count=Count("statements"))
+
+
+def ingest_job_list() -> QuerySet[IngestJob]:
+    return IngestJob.objects.defer("payload").prefetch_related(
+        Prefetch("articles", queryset=Article.objects.only("id", "job_id", "title", "url"))
+    )
