@@ -91,7 +91,12 @@ def _statements_with_contradictions() -> QuerySet[Statement]:
 
 
 def actor_list() -> QuerySet[Actor]:
-    return Actor.objects.select_related("parent").annotate(statement_count=Count("statements"))
+    # Explicit order: Meta.ordering is not applied to aggregated (GROUP BY) queries.
+    return (
+        Actor.objects.select_related("parent")
+        .annotate(statement_count=Count("statements"))
+        .order_by("name", "id")
+    )
 
 
 def actor_get(*, slug: str) -> Actor | None:
@@ -115,7 +120,7 @@ def topic_list() -> QuerySet[Topic]:
     return Topic.objects.annotate(
         statement_count=Count("statements", distinct=True),
         contradiction_count=Count("contradictions", distinct=True),
-    )
+    ).order_by("name", "id")
 
 
 def topic_get(*, slug: str) -> Topic | None:

@@ -29,7 +29,7 @@ def said_on(statement: Statement) -> SafeString:
     day = statement.said_on
     precision = statement.date_precision
     if day is None or precision == Statement.Precision.UNKNOWN:
-        return format_html('<span class="date-unknown">date unknown</span>')
+        return format_html('<span class="date-unknown">{}</span>', "date unknown")
     if precision == Statement.Precision.WEEK:
         monday = day - dt.timedelta(days=day.weekday())
         label = f"week of {_day(monday)}"
@@ -101,7 +101,7 @@ def highlight(text: str, phrase: str = "") -> SafeString:
     """Text, escaped, with the phrase marked where it occurs."""
     text = text or ""
     found = _find(phrase, text)
-    return _render(text, [_Range(*found, "phrase")] if found else [])
+    return _render(text, [_Range(*found, "hl-phrase")] if found else [])
 
 
 def _claim_ranges(statement: Statement, text: str) -> list[tuple[int, int]]:
@@ -131,7 +131,7 @@ def excerpt(statement: Statement, phrase: str = "") -> SafeString:
     claims = _claim_ranges(statement, text)
     if not claims:
         # The article no longer holds these words: show them alone rather than guess.
-        return format_html('<mark class="claim">{}</mark>', highlight(statement.content, phrase))
+        return format_html('<mark class="hl-claim">{}</mark>', highlight(statement.content, phrase))
     first, last = claims[0][0], claims[-1][1]
     lo = text.rfind("\n", 0, first) + 1
     hi = text.find("\n", last)
@@ -145,8 +145,8 @@ def excerpt(statement: Statement, phrase: str = "") -> SafeString:
         cut = text.rfind(" ", last, last + CONTEXT_CHARS)
         hi = cut if cut != -1 else last + CONTEXT_CHARS
         tail = " …"
-    ranges = [_Range(s - lo, e - lo, "claim") for s, e in claims]
+    ranges = [_Range(s - lo, e - lo, "hl-claim") for s, e in claims]
     found = _find(phrase, text, first, last)
     if found:
-        ranges.append(_Range(found[0] - lo, found[1] - lo, "phrase"))
+        ranges.append(_Range(found[0] - lo, found[1] - lo, "hl-phrase"))
     return format_html("{}{}{}", lead, _render(text[lo:hi], ranges), tail)

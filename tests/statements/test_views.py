@@ -68,7 +68,7 @@ def test_overview_lists_contradictions_newest_first_with_both_claims(client):
     assert _shown(response) == [newer.pk, older.pk]
     html = response.content.decode()
     text = re.sub(r"<[^>]+>", "", html)
-    assert '<mark class="phrase">continues the military buildup</mark>' in html
+    assert '<mark class="hl-phrase">continues the military buildup</mark>' in html
     for statement in (newer.statement_a, newer.statement_b):
         assert statement.content in text
         assert reverse("statements:actor_detail", args=[statement.actor.slug]) in html
@@ -192,8 +192,10 @@ def test_detail_highlights_claim_and_opposing_phrase_in_context(client):
     )
     contradiction = ContradictionFactory(statement_a=statement, phrase_a="return to their bases")
     html = client.get(_detail_url(contradiction)).content.decode()
-    assert '<mark class="claim">some of the soldiers have begun to </mark>' in html
-    assert '<mark class="claim"><mark class="phrase">return to their bases</mark></mark>' in html
+    assert '<mark class="hl-claim">some of the soldiers have begun to </mark>' in html
+    assert (
+        '<mark class="hl-claim"><mark class="hl-phrase">return to their bases</mark></mark>' in html
+    )
     assert "Russia&#x27;s defense ministry had said Tuesday that" in html
     assert "A closing paragraph" not in html
     for fact in ("The Guardian", "had said", "Clyde Hughes", escape(contradiction.explanation)):
@@ -217,7 +219,9 @@ def test_detail_with_stale_offsets_still_shows_the_words(client):
     contradiction = ContradictionFactory(statement_a=statement)
     response = client.get(_detail_url(contradiction))
     assert response.status_code == 200
-    assert '<mark class="claim">words no longer in the article</mark>' in response.content.decode()
+    assert (
+        '<mark class="hl-claim">words no longer in the article</mark>' in response.content.decode()
+    )
 
 
 def test_detail_hides_review_buttons_from_anonymous_users(client):
