@@ -66,7 +66,7 @@ def _evaluate(doc: Doc, hit: Hit, compiled: CompiledTopics) -> tuple[StanceMatch
     base = BASE_MULTIWORD if hit.cue.size > 1 else BASE_SINGLE
     # The phrase runs from a preceding negator to the cue so it reads as said:
     # "not seen any de-escalation".
-    first = min([hit.first] + [n.i for n in negators if n.sent == doc[hit.first].sent])
+    first = min([hit.first] + [n.i for n in negators])
     start = doc[first].idx
     end = doc[hit.last].idx + len(doc[hit.last])
     match = StanceMatch(

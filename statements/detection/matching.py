@@ -24,6 +24,7 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 # A cue holding one of these carries its own negation ("no plans to invade"); a negation inside
 # the matched tokens must then not flip it a second time.
 CUE_NEGATORS = frozenset({"no", "not", "n't", "never", "without", "nor", "none"})
+_MARKERS = frozenset({"mark", "aux", "auxpass", "advmod"})
 EXCLUSION_REACH = 8  # tokens before a cue an exclusion may stand in, for unparsed text
 
 Pattern = tuple[tuple[frozenset[str], ...], ...]  # segments of token form-sets
@@ -183,8 +184,12 @@ def _excluded(doc: Doc, hit: Hit, exclusions: list[Hit]) -> bool:
             continue
         if parsed:
             # Scope by the parse: the exclusion sits on the cue's chain of heads ("enough to
-            # conduct an invasion", "urged Russia to pull back", "if Russia withdraws").
-            if any(i in spine or doc[i].head.i in spine for i in ex.tokens):
+            # conduct an invasion", "urged Russia to pull back") or marks a clause on it ("if
+            # Russia withdraws", "troops should withdraw"); a sibling clause keeps its own.
+            if any(
+                i in spine or (doc[i].dep_ in _MARKERS and doc[i].head.i in spine)
+                for i in ex.tokens
+            ):
                 return True
         elif 0 <= hit.first - ex.last <= EXCLUSION_REACH:
             return True
