@@ -161,13 +161,8 @@ def _drop_subsumed(hits: list[Hit]) -> list[Hit]:
 
 
 def anchor(doc: Doc, tokens: Sequence[int]) -> Token:
-    """The token of a match whose head lies outside it: where the match hangs in the parse."""
-    inside = set(tokens)
-    for i in tokens:
-        head = doc[i].head
-        if head.i not in inside or head.i == i:
-            return doc[i]
-    return doc[tokens[0]]
+    """The match's highest token in the parse: where the match hangs in the sentence."""
+    return min((doc[i] for i in tokens), key=lambda t: (sum(1 for _ in t.ancestors), t.i))
 
 
 def _excluded(doc: Doc, hit: Hit, exclusions: list[Hit]) -> bool:

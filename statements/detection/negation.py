@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -87,8 +88,11 @@ def _negator(child: Token) -> Token | None:
 
 
 def _is_falsity_call(token: Token, skip: set[int]) -> bool:
-    return token.lemma_ in CALL_VERBS and any(
-        c.i not in skip and c.lemma_.lower() in FALSITY_WORDS for c in token.subtree
+    """A verb calling the proposition false: "called the reports false", "claims ... are false"."""
+    if token.lemma_ in CALL_VERBS:
+        return any(c.i not in skip and c.lemma_.lower() in FALSITY_WORDS for c in token.subtree)
+    return token.lemma_ == "be" and any(
+        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSITY_WORDS for c in token.children
     )
 
 
@@ -146,6 +150,7 @@ def window_negator(doc: Doc, first: int, reach: int = WINDOW) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=512)
 def is_denial_cue(cue: str | None) -> bool:
     """Does a speech verb deny its content ("dismissed", "rejected", "called ... false")?"""
     if not cue or not cue.strip():

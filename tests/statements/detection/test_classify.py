@@ -1,9 +1,17 @@
 """classify(): topic and stance from real-style sentences of February 2022 coverage."""
 
+from datetime import date
+
 import pytest
 import spacy
 
-from statements.detection import TopicSpec, classify, load_topics
+from statements.detection import (
+    ClaimView,
+    TopicSpec,
+    classify,
+    find_contradictions,
+    load_topics,
+)
 
 POSTURE = "russian-troop-posture"
 INTENT = "russian-invasion-intent"
@@ -120,6 +128,8 @@ def test_a_plain_speech_cue_does_not_flip():
         "Moscow dismissed reports that it plans to invade",
         "The Kremlin called reports of an imminent Russian invasion false",
         "Russia denied that it was massing troops",
+        "The Kremlin has repeatedly denied it plans to attack Ukraine",
+        "Russia's claims of a withdrawal are false",
     ],
 )
 def test_a_denial_verb_inside_the_content_flips_its_complement(content):
@@ -222,3 +232,29 @@ def test_without_a_parse_a_window_negation_still_flips():
     content = "Moscow has shown no signs of a pullback"
     match = classify(content, TOPICS, doc=spacy.blank("en")(content))
     assert (match.stance, match.rule) == ("building up", "negated cue (window)")
+
+
+def test_reports_from_other_outlets_classify_and_conflict():
+    pentagon = classify("The Pentagon said Russia has continued to add troops", TOPICS)
+    moscow = classify("Moscow said units were withdrawing after drills", TOPICS)
+    claims = [
+        ClaimView(n, actor, date(2022, 2, 16), m.topic, m.stance, m.phrase, m.confidence, m.rule)
+        for n, (actor, m) in enumerate([("Pentagon", pentagon), ("Russian government", moscow)])
+    ]
+    [(other, verdict)] = find_contradictions(claims[1], claims[:1])
+    assert other.actor == "Pentagon" and verdict.kind == "opposite_direction"
+    assert '"add troops"' in verdict.explanation and '"withdrawing"' in verdict.explanation
+
+
+@pytest.mark.parametrize(
+    ("content", "stance"),
+    [
+        ("Western officials said the pullback was not real", "building up"),
+        ("There is no evidence that Russian troops are leaving the border", "building up"),
+        ("Satellite images show Russia has moved troops closer to the border", "building up"),
+        ("Russian forces are returning to their permanent bases after exercises", "pulling back"),
+        ("U.S. officials said Russia had added as many as 7,000 troops", "building up"),
+    ],
+)
+def test_posture_sentences_from_other_reports(content, stance):
+    assert stance_of(content) == (POSTURE, stance)
