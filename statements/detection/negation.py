@@ -92,7 +92,8 @@ def _is_falsity_call(token: Token, skip: set[int]) -> bool:
     if token.lemma_ in CALL_VERBS:
         return any(c.i not in skip and c.lemma_.lower() in FALSITY_WORDS for c in token.subtree)
     return token.lemma_ == "be" and any(
-        c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSITY_WORDS for c in token.children
+        c.i not in skip and c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in FALSITY_WORDS
+        for c in token.children
     )
 
 

@@ -191,6 +191,11 @@ def test_the_main_clause_wins_over_a_reported_counter_claim():
     assert classify(content, TOPICS).stance == "building up"
 
 
+def test_a_falsity_word_that_is_the_cue_is_not_also_its_denial():
+    content = "Peskov said Western claims of an imminent invasion were hysteria"
+    assert stance_of(content) == (INTENT, "no invasion planned")
+
+
 def test_other_topics_of_the_month():
     assert stance_of("Putin sincerely wants to find a diplomatic solution") == (
         "diplomacy-talks",
