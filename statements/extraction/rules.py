@@ -65,7 +65,9 @@ def _runs(tokens: list[Token]) -> list[list[Token]]:
 
 def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS and child.lower_ not in RELATIVISERS:
+        # "voters who say ..." names its source by the relative pronoun, which
+        # actor resolution maps back to the noun it stands for.
+        if child.dep_ in SUBJECT_DEPS and (child.lower_ not in RELATIVISERS or cue.dep_ == "relcl"):
             return child
     for child in cue.children:
         if child.dep_ == "agent":
@@ -74,6 +76,8 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
                 return objs[0]
     if depth < 3 and cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.pos_ in {"VERB", "AUX"}:
         return find_speaker(cue.head, depth + 1)
+    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in {"NOUN", "PROPN"}:
+        return cue.head  # "the former secretary of state, slamming ..."
     # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
     # and Putin says ..."): take a proper noun directly before the cue.
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None

@@ -1,0 +1,167 @@
+"""Train the attribution tagger: a spaCy NER over SOURCE / CUE / CONTENT spans.
+
+PolNeAR annotations are univocal (each token plays at most one role in at most
+one attribution), so they form a tag sequence that a transition-based NER can
+learn. Documents are paragraphs, tokenised exactly as at extraction time.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+from .evaluation import corpus_files, parse_brat
+from .text_utils import paragraphs
+
+LABELS = ("SOURCE", "CUE", "CONTENT")
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+
+
+def paragraph_examples(text: str, ann: str):
+    """(paragraph start, paragraph text, [(start, end, label)] relative to the paragraph)."""
+    spans = []
+    for gold in parse_brat(ann):
+        for label, segments in (
+            ("SOURCE", gold.source),
+            ("CUE", gold.cue),
+            ("CONTENT", gold.content),
+        ):
+            spans.extend((s, e, label) for s, e in segments or [])
+    for start, end in paragraphs(text):
+        local = []
+        for s, e, label in spans:
+            s, e = max(s, start), min(e, end)
+            if s < e:
+                local.append((s - start, e - start, label))
+        yield start, text[start:end], local
+
+
+def build_examples(directory, parser_nlp):
+    """Examples whose predicted side carries the base pipeline's tags and dependencies,
+    which the tagger uses as features."""
+    from spacy.training import Example
+
+    items = []
+    for text_path, ann_path in corpus_files(directory):
+        text = text_path.read_text(encoding="utf-8")
+        ann = ann_path.read_text(encoding="utf-8")
+        items.extend((para, spans) for _start, para, spans in paragraph_examples(text, ann))
+    disabled = [p for p in parser_nlp.pipe_names if p not in {"tok2vec", "tagger", "parser"}]
+    examples = []
+    with parser_nlp.select_pipes(disable=disabled):
+        docs = parser_nlp.pipe((para for para, _ in items), batch_size=128)
+        for doc, (_para, spans) in zip(docs, items, strict=True):
+            ref = parser_nlp.make_doc(doc.text)
+            ents = []
+            for s, e, label in spans:
+                span = _clean(ref.char_span(s, e, label=label, alignment_mode="expand"))
+                if span is not None:
+                    ents.append(span)
+            ref.ents = _drop_overlaps(_split_at_sentences(ents, doc))
+            examples.append(Example(doc, ref))
+    return examples
+
+
+TAGGER_MODEL = {
+    "@architectures": "spacy.TransitionBasedParser.v2",
+    "state_type": "ner",
+    "extra_state_tokens": False,
+    "hidden_width": 64,
+    "maxout_pieces": 2,
+    "use_upper": True,
+    "nO": None,
+    "tok2vec": {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {
+            "@architectures": "spacy.MultiHashEmbed.v2",
+            "width": 128,
+            # Dependency labels and tags from the base parser mark clause
+            # boundaries, which is where attributed content starts and ends.
+            "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP"],
+            "rows": [5000, 1000, 2500, 2500, 300, 300],
+            "include_static_vectors": False,
+        },
+        "encode": {
+            "@architectures": "spacy.MaxoutWindowEncoder.v2",
+            "width": 128,
+            "depth": 6,
+            "window_size": 1,
+            "maxout_pieces": 3,
+        },
+    },
+}
+
+
+def _clean(span):
+    """Entities may not start or end on whitespace tokens."""
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return None
+    return _relabel(span, start, end)
+
+
+def _split_at_sentences(spans, parsed):
+    """The NER may not cross the parser's sentence boundaries, so a multi-sentence
+    quote is learnt as one CONTENT piece per sentence (regrouped at extraction)."""
+    starts = {sent.start for sent in parsed.sents}
+    pieces = []
+    for span in spans:
+        begin = span.start
+        for i in range(span.start + 1, span.end):
+            if i in starts:
+                pieces.append(_clean(_relabel(span, begin, i)))
+                begin = i
+        pieces.append(_clean(_relabel(span, begin, span.end)))
+    return [p for p in pieces if p is not None]
+
+
+def _relabel(span, start, end):
+    from spacy.tokens import Span
+
+    return Span(span.doc, start, end, label=span.label_)
+
+
+def _drop_overlaps(spans):
+    kept, used = [], set()
+    for span in sorted(spans, key=lambda sp: -(sp.end - sp.start)):
+        tokens = set(range(span.start, span.end))
+        if tokens & used:
+            continue
+        used |= tokens
+        kept.append(span)
+    return sorted(kept, key=lambda sp: sp.start)
+
+
+def train(directory, output=MODEL_DIR, *, epochs: int = 8, seed: int = 0, log=print) -> Path:
+    import spacy
+    from spacy.util import minibatch
+
+    random.seed(seed)
+    spacy.util.fix_random_seed(seed)
+    from .pipeline import MODEL_NAME
+
+    base = spacy.load(MODEL_NAME)
+    nlp = spacy.blank("en")
+    ner = nlp.add_pipe("ner", name="attribution", config={"model": TAGGER_MODEL})
+    for label in LABELS:
+        ner.add_label(label)
+    examples = build_examples(directory, base)
+    log(f"{len(examples)} paragraphs")
+    optimizer = nlp.initialize(lambda: examples)
+    for epoch in range(epochs):
+        random.shuffle(examples)
+        losses: dict = {}
+        started = time.perf_counter()
+        for batch in minibatch(examples, size=32):
+            nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
+        elapsed = time.perf_counter() - started
+        log(f"epoch {epoch + 1}: loss {losses['attribution']:.0f} ({elapsed:.0f}s)")
+        nlp.to_disk(Path(output))
+    return Path(output)
