@@ -13,6 +13,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from statements.extraction import parse_article_header
 
+MIN_ARTICLE_WORDS = 5
+
 
 class IngestInputError(ValueError):
     """The submitted input cannot be ingested; the message says why."""
@@ -89,7 +91,8 @@ def from_html(html: str, *, url: str | None = None, **overrides) -> RawArticle:
         html, url=url, with_metadata=True, favor_recall=True, include_comments=False
     )
     text = (document.text if document else "") or ""
-    if not text.strip():
+    # Navigation crumbs ("Home") are what is left of a page with no article on it.
+    if len(text.split()) < MIN_ARTICLE_WORDS:
         raise IngestInputError("No article text could be found in the HTML.")
     article = RawArticle(
         text=text,
@@ -103,8 +106,14 @@ def from_html(html: str, *, url: str | None = None, **overrides) -> RawArticle:
     return _apply_overrides(article, overrides)
 
 
-def from_json(payload: str, *, lines: bool = False, **overrides) -> list[RawArticle]:
-    """JSON (one object or a list) or JSON lines, each with text, url, title, outlet, published."""
+def from_json(
+    payload: str, *, lines: bool = False, **overrides
+) -> list[RawArticle | IngestInputError]:
+    """JSON (one object or a list) or JSON lines, each with text, url, title, outlet, published.
+
+    Malformed JSON fails as a whole; a bad item is returned as its error so that the rest
+    of a batch still goes in.
+    """
     try:
         if lines:
             objects = [json.loads(line) for line in payload.splitlines() if line.strip()]
@@ -117,7 +126,14 @@ def from_json(payload: str, *, lines: bool = False, **overrides) -> list[RawArti
         ) from exc
     if not objects:
         raise IngestInputError("The JSON holds no articles.")
-    return [from_object(obj, index=i, **overrides) for i, obj in enumerate(objects, 1)]
+    return [_item(obj, index=i, **overrides) for i, obj in enumerate(objects, 1)]
+
+
+def _item(obj, *, index: int, **overrides) -> RawArticle | IngestInputError:
+    try:
+        return from_object(obj, index=index, **overrides)
+    except IngestInputError as exc:
+        return exc
 
 
 def from_object(obj, *, index: int = 1, **overrides) -> RawArticle:

@@ -103,6 +103,10 @@ def ingest_job_process(*, job_id: int) -> IngestJob:
     errors = []
     counts = {"created": 0, "duplicate": 0, "failed": 0, "statements": 0, "contradictions": 0}
     for index, raw in enumerate(raws, 1):
+        if isinstance(raw, IngestInputError):
+            counts["failed"] += 1
+            errors.append(str(raw))
+            continue
         label = raw.url or raw.title or f"item {index}"
         try:
             article, created = article_ingest(raw=raw, job=job)
@@ -154,7 +158,7 @@ def ingest_job_fail(*, job_id: int, error: str) -> None:
     )
 
 
-def job_inputs(job: IngestJob) -> list[RawArticle]:
+def job_inputs(job: IngestJob) -> list[RawArticle | IngestInputError]:
     options = job.options or {}
     if job.kind == IngestJob.Kind.URL:
         return [raw_article_from_url(job.source, **options)]

@@ -1,21 +1,26 @@
+# Imports live inside the fixtures so the pure packages (extraction, detection) can be
+# tested without Django: `pytest tests/statements/extraction -p no:django`.
 import pytest
-from rest_framework.test import APIClient
-
-from tests.factories import EditorFactory, UserFactory
 
 
 @pytest.fixture
 def api_client():
+    from rest_framework.test import APIClient
+
     return APIClient()
 
 
 @pytest.fixture
 def editor(db):
+    from tests.factories import EditorFactory
+
     return EditorFactory(username="editor")
 
 
 @pytest.fixture
 def reader(db):
+    from tests.factories import UserFactory
+
     return UserFactory(username="reader")
 
 

@@ -140,6 +140,17 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `kind` and a `status`; name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "statements.models.Actor.Kind",
+        "ActorStatusEnum": "statements.models.Actor.Status",
+        "StatementKindEnum": "statements.models.Statement.Kind",
+        "ContradictionKindEnum": "statements.models.Contradiction.Kind",
+        "ContradictionStatusEnum": "statements.models.Contradiction.Status",
+        "ArticleStatusEnum": "sources.models.Article.Status",
+        "IngestJobKindEnum": "sources.models.IngestJob.Kind",
+        "IngestJobStatusEnum": "sources.models.IngestJob.Status",
+    },
 }
 
 # --- Ingestion --------------------------------------------------------------

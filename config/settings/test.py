@@ -21,3 +21,5 @@ STORAGES = {  # noqa: F405
 # with GAINSAY_EAGER=0 and point it at the test database through DATABASE_URL.
 CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 CELERY_TASK_ALWAYS_EAGER = env_bool("GAINSAY_EAGER", default=True)
+# Static files are served from the app directories here; there is no collectstatic root.
+STATIC_ROOT = None

@@ -111,10 +111,12 @@ def statements_extract_for_article(*, article) -> tuple[list[Statement], list]:
         statement.save()
         stored.append(statement)
 
-    contradictions = []
+    # A pair is found from both of its statements; count it once.
+    contradictions = {}
     for statement in stored:
-        contradictions.extend(contradictions_detect_for_statement(statement=statement))
-    return stored, contradictions
+        for contradiction in contradictions_detect_for_statement(statement=statement):
+            contradictions[contradiction.pk] = contradiction
+    return stored, list(contradictions.values())
 
 
 def _locate(article, content: str, start, end) -> tuple[int | None, int | None]:

@@ -66,7 +66,7 @@ def not_eager():
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_process_ingests_the_seed_article_through_redis(worker, not_eager):
     call_command("load_seeds", no_articles=True)
 

@@ -6,9 +6,13 @@ from django.core.management.base import CommandError
 
 from sources.models import Article, IngestJob
 
+# Real commits: jobs are enqueued on commit, and the command waits for them. The
+# serialized rollback restores the data migrations' rows after the flush.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
-def seeded(db):
+def seeded():
     call_command("load_seeds", no_articles=True)
 
 

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -63,6 +64,7 @@ def test_it_reads_json_lines_with_their_metadata():
 
     articles = from_json(payload, lines=True)
 
+    assert all(not isinstance(a, IngestInputError) for a in articles)
     assert [a.title for a in articles] == ["One", "Two"]
     assert articles[0].outlet == "UPI"
     assert articles[0].published == dt.datetime(2022, 2, 16, tzinfo=dt.UTC)
@@ -73,18 +75,24 @@ def test_it_points_at_the_position_of_malformed_json():
         from_json('{"text": "unterminated')
 
 
+def test_it_rejects_json_with_no_articles():
+    with pytest.raises(IngestInputError, match="holds no articles"):
+        from_json("[]")
+
+
 @pytest.mark.parametrize(
     ("payload", "message"),
     [
-        ("[]", "holds no articles"),
         ("[1, 2]", "Item 1 is not a JSON object"),
         ('[{"title": "No text"}]', "Item 1 has no text"),
         ('[{"text": "Said it.", "url": 5}]', "'url' must be a string"),
     ],
 )
-def test_it_rejects_json_items_without_what_an_article_needs(payload, message):
-    with pytest.raises(IngestInputError, match=message):
-        from_json(payload)
+def test_it_returns_the_error_of_each_json_item_without_what_an_article_needs(payload, message):
+    first = from_json(payload)[0]
+
+    assert isinstance(first, IngestInputError)
+    assert re.search(message, str(first))
 
 
 def test_flags_override_what_was_read_from_the_input():
