@@ -16,7 +16,8 @@ CAPTION_END_RE = re.compile(
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z .,'-]{0,40}?,?\s*)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
-    r"\((?:UPI|AP|Reuters|AFP|CNN|Bloomberg)\)\s*(?:--|—|–|-)\s*"
+    # Any short capitalised agency name: (UPI), (Reuters), (TASS), (Xinhua), (Wire).
+    r"\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|–|-)\s*"
 )
 NAV_LINES = {
     "trending", "advertisement", "share", "tweet", "email", "print", "comments",
