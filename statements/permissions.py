@@ -2,4 +2,4 @@ from rest_framework.permissions import DjangoModelPermissionsOrAnonReadOnly
 
 
 class IsEditorOrReadOnly(DjangoModelPermissionsOrAnonReadOnly):
-    """Anyone may read; writing needs the model's add/change/delete permission (the editors group)."""
+    """Anyone may read; writing needs the model permission (held by the editors group)."""

@@ -1,8 +1,6 @@
 """API views for actors, topics, statements and contradictions.
 
-Views parse the request, call a selector (reads) or a service (statement and review
-writes) and render. Actors and topics have no write rules beyond their model's, so
-their serializers save them directly.
+Views parse the request, call a selector (reads) or a service (writes) and render.
 """
 
 from django_filters.rest_framework import DjangoFilterBackend
@@ -58,6 +56,18 @@ class ActorViewSet(NoDeleteModelViewSet):
     def get_queryset(self):
         return selectors.actor_list()
 
+    def perform_create(self, serializer):
+        with service_errors_as_400():
+            serializer.instance = services.actor_create(
+                **serializer.validated_data, user=self.request.user
+            )
+
+    def perform_update(self, serializer):
+        with service_errors_as_400():
+            serializer.instance = services.actor_update(
+                actor=serializer.instance, **serializer.validated_data, user=self.request.user
+            )
+
 
 class TopicViewSet(NoDeleteModelViewSet):
     """Topics and the two opposing stances tracked on each. Looked up by slug."""
@@ -70,6 +80,18 @@ class TopicViewSet(NoDeleteModelViewSet):
 
     def get_queryset(self):
         return selectors.topic_list()
+
+    def perform_create(self, serializer):
+        with service_errors_as_400():
+            serializer.instance = services.topic_create(
+                **serializer.validated_data, user=self.request.user
+            )
+
+    def perform_update(self, serializer):
+        with service_errors_as_400():
+            serializer.instance = services.topic_update(
+                topic=serializer.instance, **serializer.validated_data, user=self.request.user
+            )
 
 
 @extend_schema_view(

@@ -2,8 +2,10 @@
 
 from statements.services.actors import (
     actor_alias_normalize,
+    actor_create,
     actor_proposed_get_or_create,
     actor_resolver_build,
+    actor_update,
     actors_load_catalogue,
 )
 from statements.services.contradictions import (
@@ -17,10 +19,17 @@ from statements.services.statements import (
     statement_update,
     statements_extract_for_article,
 )
-from statements.services.topics import topic_specs, topics_load_catalogue
+from statements.services.topics import (
+    topic_create,
+    topic_specs,
+    topic_update,
+    topics_load_catalogue,
+)
 
 __all__ = [
     "actor_alias_normalize",
+    "actor_create",
+    "actor_update",
     "actor_proposed_get_or_create",
     "actor_resolver_build",
     "actors_load_catalogue",
@@ -31,6 +40,8 @@ __all__ = [
     "statement_create",
     "statement_update",
     "statements_extract_for_article",
+    "topic_create",
     "topic_specs",
+    "topic_update",
     "topics_load_catalogue",
 ]

@@ -3,6 +3,7 @@ import json
 import re
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -112,4 +113,67 @@ def actor_proposed_get_or_create(*, speaker_text: str, kind: str | None = None) 
         status=Actor.Status.PROPOSED,
     )
     ActorAlias.objects.create(actor=actor, text=name, normalized=normalized)
+    return actor
+
+
+def _aliases_add(actor: Actor, texts) -> None:
+    for text in texts:
+        text = " ".join(str(text).split())
+        if not text:
+            continue
+        alias, created = ActorAlias.objects.get_or_create(
+            normalized=actor_alias_normalize(text), defaults={"actor": actor, "text": text}
+        )
+        if not created and alias.actor_id != actor.pk:
+            raise ValidationError(f"The alias {text!r} already names {alias.actor.name!r}.")
+
+
+@transaction.atomic
+def actor_create(
+    *,
+    name: str,
+    kind: str = Actor.Kind.PERSON,
+    slug: str = "",
+    parent: Actor | None = None,
+    description: str = "",
+    wikidata_id: str = "",
+    status: str = Actor.Status.APPROVED,
+    aliases=(),
+    user=None,
+) -> Actor:
+    """An actor is found by its names: its own name is always one of its aliases."""
+    name = " ".join((name or "").split())
+    if not name:
+        raise ValidationError("An actor needs a name.")
+    actor = Actor(
+        name=name,
+        slug=slug or _unique_slug(name),
+        kind=kind,
+        parent=parent,
+        description=description,
+        wikidata_id=wikidata_id,
+        status=status,
+    )
+    actor.full_clean()
+    actor._history_user = user
+    actor.save()
+    _aliases_add(actor, [name, *aliases])
+    return actor
+
+
+@transaction.atomic
+def actor_update(*, actor: Actor, aliases=(), user=None, **fields) -> Actor:
+    """Renaming keeps the old name as an alias, so earlier text still resolves."""
+    editable = {"name", "slug", "kind", "parent", "description", "wikidata_id", "status"}
+    unknown = set(fields) - editable
+    if unknown:
+        raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    if fields.get("parent") is not None and fields["parent"].pk == actor.pk:
+        raise ValidationError("An actor cannot be its own parent.")
+    for key, value in fields.items():
+        setattr(actor, key, value)
+    actor.full_clean()
+    actor._history_user = user
+    actor.save()
+    _aliases_add(actor, [actor.name, *aliases])
     return actor

@@ -155,3 +155,41 @@ def test_an_unknown_speaker_becomes_a_proposed_actor(db):
     assert statement.actor is not None
     assert statement.actor.status == "proposed"
     assert "Quorble" in statement.actor.name
+
+
+def test_an_actor_is_found_by_its_own_name_once_created(db):
+    from statements.services import actor_create, actor_resolver_build
+
+    actor_create(name="Oleksii Danilov", kind="person", aliases=["Danilov"])
+
+    resolver = actor_resolver_build()
+    assert resolver.resolve("Oleksii Danilov") == "Oleksii Danilov"
+    assert resolver.resolve("Danilov") == "Oleksii Danilov"
+
+
+def test_it_refuses_an_alias_that_already_names_another_actor(db):
+    from statements.services import actor_create
+
+    actor_create(name="NATO", kind="alliance", aliases=["the alliance"])
+
+    with pytest.raises(ValidationError, match="already names 'NATO'"):
+        actor_create(name="OSCE", kind="organisation", aliases=["The Alliance"])
+
+
+def test_renaming_an_actor_keeps_the_old_name_as_an_alias(db):
+    from statements.services import actor_create, actor_update
+
+    actor = actor_create(name="Dmitry Medvedev")
+    actor_update(actor=actor, name="Dmitry A. Medvedev")
+
+    assert set(actor.aliases.values_list("text", flat=True)) == {
+        "Dmitry Medvedev",
+        "Dmitry A. Medvedev",
+    }
+
+
+def test_a_topic_needs_two_different_stances(db):
+    from statements.services import topic_create
+
+    with pytest.raises(ValidationError, match="must differ"):
+        topic_create(name="Sanctions", stance_a="for", stance_b="For")
