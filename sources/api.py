@@ -71,6 +71,8 @@ class ArticleViewSet(
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
     filterset_class = ArticleFilter
     ordering_fields = ["published_at", "created_at", "title", "id"]
+    # Applies to POST only (statements.api.throttling.WriteScopedRateThrottle).
+    throttle_scope = "ingest"
 
     def get_queryset(self):
         if self.action == "retrieve":

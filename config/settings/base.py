@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value can come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -13,6 +14,11 @@ def env_bool(name: str, default: bool = False) -> bool:
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    return int(value) if value else default
 
 
 def env_list(name: str, default: str = "") -> list[str]:
@@ -35,7 +41,10 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    # Swagger UI's assets served from our static files, so /api/docs/ needs no CDN.
+    "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "sources",
     "statements",
 ]
@@ -49,7 +58,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.access.AnonymousReadMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it turns a lockout raised in authenticate() into a 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -102,7 +115,69 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "media"
 
-LOGIN_URL = "admin:login"
+# A login page open to every user; the admin's own login only admits staff.
+LOGIN_URL = "login"
+
+# --- Access and hardening -----------------------------------------------------
+# False closes the dashboard and the API's reads to visitors who are not logged in.
+GAINSAY_ANONYMOUS_READ = env_bool("GAINSAY_ANONYMOUS_READ", default=True)
+
+# How many reverse proxies in front of the app append to X-Forwarded-For. With 0 the
+# client address is REMOTE_ADDR alone, so a client cannot pick its own address (and
+# with it a fresh login-failure or throttle count) by sending the header itself.
+GAINSAY_TRUSTED_PROXY_COUNT = env_int("GAINSAY_TRUSTED_PROXY_COUNT", 0)
+
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out username+address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Username and address together: an attacker cannot lock a user out from elsewhere,
+# and one address guessing many usernames is still limited per username.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+if GAINSAY_TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = GAINSAY_TRUSTED_PROXY_COUNT
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Headers sent in every environment (production adds HSTS and secure cookies).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Scripts, styles and images only from our own origin: htmx is vendored in static/.
+# /api/docs/ loosens styles and images for Swagger UI (config/urls.py), nothing else.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Throttle counts and other shared state. Redis when configured, so that every worker
+# process counts against the same limit; per-process memory otherwise.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "gainsay",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --- Celery -----------------------------------------------------------------
 # Without a broker the tasks run in-process (the embedded mode of `make run`).
@@ -133,12 +208,28 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+        "statements.api.throttling.WriteScopedRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("GAINSAY_THROTTLE_ANON", "120/min"),
+        "user": os.environ.get("GAINSAY_THROTTLE_USER", "1200/min"),
+        # Each ingest request starts fetching and NLP work, so it gets its own, lower limit.
+        "ingest": os.environ.get("GAINSAY_THROTTLE_INGEST", "30/min"),
+    },
+    # Throttles key anonymous clients by address; see GAINSAY_TRUSTED_PROXY_COUNT.
+    "NUM_PROXIES": GAINSAY_TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gainsay API",
     "DESCRIPTION": "Actors, their dated statements, and the contradictions between them.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Several models have a `kind` and a `status`; name each enum after its model.
     "ENUM_NAME_OVERRIDES": {

@@ -23,3 +23,10 @@ CELERY_BROKER_URL = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:
 CELERY_TASK_ALWAYS_EAGER = env_bool("GAINSAY_EAGER", default=True)
 # Static files are served from the app directories here; there is no collectstatic root.
 STATIC_ROOT = None
+# Throttling is on, as in production, but at rates no ordinary test reaches; the
+# throttling tests lower a rate themselves. Counts live in this process's memory.
+REST_FRAMEWORK = {  # noqa: F405
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min", "ingest": "100000/min"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
