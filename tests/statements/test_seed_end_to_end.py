@@ -99,3 +99,12 @@ def test_the_job_counts_each_contradiction_once(seed_loaded):
 
     job = IngestJob.objects.get()
     assert job.contradictions_found == Contradiction.objects.count()
+
+
+def test_the_seed_article_carries_its_outlet_and_publication_time(seed_loaded):
+    from sources.models import Article
+
+    article = Article.objects.get()
+    assert article.outlet.name == "UPI"
+    assert article.author == "Clyde Hughes"
+    assert article.published_at.isoformat() == "2022-02-16T07:31:00+00:00"

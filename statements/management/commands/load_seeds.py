@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 from django.conf import settings
@@ -19,7 +20,20 @@ class Command(BaseCommand):
         actors = actors_load_catalogue(path=seeds / "actors.json")
         topics = topics_load_catalogue(path=seeds / "topics.json")
         self.stdout.write(f"Loaded {actors} actors and {topics} topics.")
-        articles = sorted(str(p) for p in seeds.glob("*.txt"))
-        if articles and not no_articles:
-            # Stored once by content hash, so loading again ingests nothing new.
-            call_command("ingest", *articles, wait=True, stdout=self.stdout, stderr=self.stderr)
+        if no_articles:
+            return
+        # articles.json carries what the text itself does not say (outlet, exact time);
+        # any other .txt in seeds/ is ingested with what can be read from it.
+        manifest_path = seeds / "articles.json"
+        manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else []
+        described = {entry["file"] for entry in manifest}
+        for entry in manifest:
+            self._ingest(seeds / entry["file"], **{k: v for k, v in entry.items() if k != "file"})
+        for path in sorted(seeds.glob("*.txt")):
+            if path.name not in described:
+                self._ingest(path)
+
+    def _ingest(self, path: Path, **metadata):
+        # Stored once by content hash, so loading again ingests nothing new.
+        flags = [f"--{key}={value}" for key, value in metadata.items()]
+        call_command("ingest", str(path), *flags, wait=True, stdout=self.stdout, stderr=self.stderr)
