@@ -34,7 +34,27 @@ COGNITION_VERBS = frozenset(
     )
 )
 EVIDENCE_VERBS = frozenset(["show", "find", "reveal", "suggest", "indicate", "conclude"])
-CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS
+# Stance verbs: PolNeAR counts endorsing or opposing something as attributing a
+# position to the subject.
+STANCE_VERBS = frozenset(
+    _words(
+        """
+    support endorse oppose back favor favour cite denounce mock decry applaud welcome
+    quote highlight portray request challenge answer express remember refer point talk
+    speak discuss rail vote focus comment complain
+        """
+    )
+)
+# Verbs whose content is the object of a particular preposition ("referring to X");
+# the preposition then belongs to the cue.
+PREP_CONTENT = {
+    "refer": {"to"}, "point": {"to"}, "talk": {"about"}, "speak": {"about", "of"},
+    "rail": {"against"}, "vote": {"for"}, "call": {"for", "on"}, "ask": {"about", "for"},
+    "warn": {"of", "about", "against"}, "complain": {"about"}, "worry": {"about"},
+    "focus": {"on"}, "comment": {"on"}, "agree": {"with"}, "hope": {"for"},
+    "criticize": {"for"}, "accuse": {"of"}, "blame": {"for"}, "praise": {"for"},
+}  # fmt: skip
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | STANCE_VERBS
 
 # Verbs whose direct object is the person addressed, not what was said.
 HEARER_VERBS = frozenset(
@@ -47,7 +67,8 @@ OBJECT_CONTENT_VERBS = frozenset(
     dismiss deny confirm announce reject criticize criticise praise question blame blast
     attack slam defend describe call echo propose demand predict reveal disclose repeat
     reiterate want seek estimate mention acknowledge admit recommend tout label brand dub
-    endorse support oppose
+    endorse support oppose back favor favour cite denounce mock decry applaud welcome
+    quote highlight portray request challenge answer express remember discuss point
         """
     )
 )

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, XCOMP_VERBS
+from .lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
+from .tagger import named_label
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 CLAUSE_DEPS = {"ccomp", "parataxis"}
@@ -113,19 +114,39 @@ def _content_children(cue: Token, speaker: Token | None) -> list[Token]:
             if child.lower_ in RELATIVISERS:
                 continue
             children.append(child)
-        elif (
-            child.dep_ == "prep"
-            and child.lower_ in {"for", "about", "on", "of"}
-            and (lemma in {"call", "ask", "criticize", "accuse", "blame", "praise", "warn"})
-        ):
-            if any(c.ent_type_ in {"DATE", "TIME"} for c in child.subtree):
+        elif child.dep_ == "prep" and child.lower_ in PREP_CONTENT.get(lemma, ()):
+            if any(named_label(c) in {"DATE", "TIME"} for c in child.subtree):
                 continue
             children.append(child)
     return children
 
 
+def _colon_headline(sent: SpacySpan) -> Candidate | None:
+    """Headline style "Paul Ryan: FBI decision defies explanation"."""
+    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+        return None
+    source = [t for t in sent if t.i < colon.i]
+    if not any(t.pos_ == "PROPN" for t in source) or any(t.pos_ in {"VERB", "AUX"} for t in source):
+        return None
+    content = _trim([t for t in sent if t.i > colon.i])
+    if not content:
+        return None
+    return Candidate(
+        cue=colon,
+        cue_end=colon.idx + 1,
+        speaker=_chars(source),
+        speaker_head=source[-1],
+        content=[_chars(content)],
+        content_tokens={t.i for t in content},
+    )
+
+
 def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
     found: list[Candidate] = []
+    headline = _colon_headline(sent)
+    if headline is not None:
+        found.append(headline)
     for tok in sent:
         if tok.lower_ == "according":
             cand = _according_to(tok, sent)
@@ -181,6 +202,13 @@ def _verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             # "a notion that Moscow dismissed": the noun phrase is the content.
             content_tokens = list(cue.head.subtree)
             embedded = True
+    cue_end = _cue_end(cue)
+    children = _content_children(cue, speaker)
+    if len(children) == 1 and children[0].dep_ == "prep" and 0 < children[0].i - cue.i <= 2:
+        # "referring to X": the preposition is part of the cue, X is the content.
+        prep = children[0]
+        cue_end = prep.idx + len(prep.text)
+        content_tokens = [t for t in content_tokens if t.i != prep.i]
     content_tokens = _trim(content_tokens)
     if not content_tokens:
         return None
@@ -190,7 +218,7 @@ def _verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
         return None
     return Candidate(
         cue=cue,
-        cue_end=_cue_end(cue),
+        cue_end=cue_end,
         speaker=_chars(spk_tokens) if spk_tokens else None,
         speaker_head=speaker,
         content=segments,

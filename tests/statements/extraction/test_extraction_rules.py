@@ -92,3 +92,18 @@ def test_earlier_this_week_sets_a_week_precision_date(extract):
     assert st.said_on == date(2022, 2, 14)
     assert st.date_precision == "week"
     assert st.date_text == "earlier this week"
+
+
+def test_a_cue_inside_a_quote_is_part_of_the_quote(extract):
+    text = '"I think the sanctions will work," Blinken said on Tuesday.'
+    statements = extract(text)
+    assert [s.actor for s in statements] == ["Antony Blinken"]
+    assert statements[0].content.text == '"I think the sanctions will work,"'
+
+
+def test_a_relative_pronoun_speaker_resolves_through_its_noun(extract):
+    st = _one(
+        extract("Ukrainian officials, who said on Monday that talks had stalled, left."), "stalled"
+    )
+    assert st.speaker.text == "who"
+    assert st.actor == "Ukrainian government"

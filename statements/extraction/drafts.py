@@ -1,0 +1,67 @@
+"""A statement while it is being assembled, and character-range helpers."""
+
+from __future__ import annotations
+
+from .rules import Candidate
+from .types import ExtractedStatement, Span
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def merge_segments(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(segments):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def jaccard_segments(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> float:
+    inter = sum(overlap(x, y) for x in a for y in b)
+    union = sum(e - s for s, e in a) + sum(e - s for s, e in b) - inter
+    return inter / union if union else 0.0
+
+
+class Draft:
+    """A statement while it is assembled; becomes ExtractedStatement at the end."""
+
+    def __init__(self, cand: Candidate | None, offset: int, para: int):
+        self.para = para
+        self.cand = cand
+        self.cue = (cand.cue.idx + offset, cand.cue_end + offset) if cand else (0, 0)
+        self.speaker = (
+            (cand.speaker[0] + offset, cand.speaker[1] + offset) if cand and cand.speaker else None
+        )
+        self.segments = [(s + offset, e + offset) for s, e in cand.content] if cand else []
+        self.reported_via: str | None = None
+        self.quoted = 0
+        self.confidence = 0.7
+        self.host: Draft | None = None  # for a cue-less quote: the statement it continues
+        self.from_tagger = False
+
+
+def finish(draft: Draft, text: str) -> ExtractedStatement:
+    start, end = draft.segments[0][0], draft.segments[-1][1]
+    kind = "direct_quote" if draft.quoted >= 0.6 else "paraphrase"
+    confidence = draft.confidence + (0.1 if kind == "direct_quote" else 0.0)
+    if draft.speaker is None:
+        confidence -= 0.2
+    return ExtractedStatement(
+        speaker=Span(text[draft.speaker[0] : draft.speaker[1]], *draft.speaker)
+        if draft.speaker
+        else None,
+        cue=Span(text[draft.cue[0] : draft.cue[1]], *draft.cue),
+        content=Span(text[start:end], start, end),
+        segments=list(draft.segments),
+        kind=kind,
+        reported_via=draft.reported_via,
+        confidence=round(max(0.05, min(confidence, 0.99)), 2),
+    )

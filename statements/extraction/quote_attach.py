@@ -1,0 +1,78 @@
+"""Tie quotation marks to statements: split quotes and cue-less continuation quotes."""
+
+from __future__ import annotations
+
+from .drafts import Draft, merge_segments, overlap
+from .quotes import QuoteGroup
+
+
+def _start(group: QuoteGroup) -> int:
+    return group.start
+
+
+def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGroup) -> bool:
+    """True when just this statement's attribution separates two quotes in a paragraph."""
+    if "\n" in text[start : nxt.start]:
+        return False
+    others = [d for d in drafts if d is not draft and start <= d.cue[0] < nxt.start]
+    if others:
+        return False
+    return text[start : nxt.start].rstrip().endswith((".", ":", ","))
+
+
+def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> None:
+    for draft in drafts:
+        hits = [g for g in groups if any(overlap(seg, q) for seg in draft.segments
+                                         for q in g.segments)]  # fmt: skip
+        if not hits:
+            continue
+        cue_start = draft.cue[0]
+        segments = list(draft.segments)
+        for group in hits:
+            segments.extend(group.segments)
+        # Split quote: '"A," he said. "B."' continues after the attribution.
+        last = max(hits, key=lambda g: g.end)
+        if last.end <= cue_start:
+            nxt = min((g for g in groups if g.start >= draft.cue[1]), key=_start, default=None)
+            if nxt is not None and _only_attribution_between(draft, drafts, text, last.end, nxt):
+                segments.extend(nxt.segments)
+                hits.append(nxt)
+        draft.segments = merge_segments(segments)
+        total = sum(e - s for s, e in draft.segments) or 1
+        quoted = sum(overlap(seg, q) for seg in draft.segments for g in hits
+                     for q in g.segments)  # fmt: skip
+        draft.quoted = quoted / total
+
+
+def cueless_quotes(
+    drafts: list[Draft], groups: list[QuoteGroup], text: str, paras: list[tuple[int, int]]
+) -> list[Draft]:
+    """Quotes that carry no cue of their own continue the previous speaker."""
+    para_index = {p[0]: i for i, p in enumerate(paras)}
+    starts = sorted(para_index)
+    extra = []
+    for group in groups:
+        if any(overlap(seg, q) for d in drafts for seg in d.segments for q in group.segments):
+            continue
+        q_start = group.start
+        before = text[:q_start].rstrip(" \t")
+        if before and before[-1] not in ".!?\n:":
+            continue
+        words = sum(len(text[s:e].split()) for s, e in group.segments)
+        if words < 4:
+            continue
+        para = max((i for i, s in enumerate(starts) if s <= q_start), default=0)
+        previous = [d for d in drafts + extra if d.cue[0] < q_start and d.para >= para - 2]
+        if not previous:
+            continue
+        host = max(previous, key=lambda d: d.cue[0])
+        while host.host is not None:
+            host = host.host
+        draft = Draft(None, 0, para)
+        draft.cue, draft.speaker, draft.cand = host.cue, host.speaker, host.cand
+        draft.segments = list(group.segments)
+        draft.quoted = 1.0
+        draft.confidence = 0.55
+        draft.host = host
+        extra.append(draft)
+    return extra

@@ -1,0 +1,22 @@
+import json
+
+from statements.extraction.benchmark import run_benchmark
+from statements.extraction.serialise import statement_to_dict
+
+
+def test_jsonl_rows_carry_offsets_segments_and_iso_dates(extract):
+    text = '"Diplomacy is still possible," Blinken said on Tuesday. "But time is running out."'
+    (row,) = [statement_to_dict(s, file="a.txt") for s in extract(text)]
+    assert row["file"] == "a.txt"
+    assert row["actor"] == "Antony Blinken"
+    assert row["said_on"] == "2022-02-15" and row["date_precision"] == "day"
+    assert row["content"]["segments"] == [[0, 30], [56, 82]]
+    assert text[row["cue"]["start"] : row["cue"]["end"]] == row["cue"]["text"] == "said"
+    json.dumps(row)
+
+
+def test_the_benchmark_reports_both_throughputs(nlp, seed_text):
+    result = run_benchmark([seed_text, seed_text], nlp=nlp)
+    assert result.files == 2 and result.words > 0
+    assert result.pipe_wps > 0 and result.extract_wps > 0
+    assert result.statements > 0 and result.peak_rss_mb > 0
