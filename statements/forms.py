@@ -3,6 +3,7 @@
 from django import forms
 
 from statements.models import Actor, Contradiction, Topic
+from statements.selectors.search import MAX_QUERY_CHARS, clean_query
 
 
 class ContradictionFilterForm(forms.Form):
@@ -68,3 +69,26 @@ class ReviewForm(forms.Form):
         ]
     )
     note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        max_length=MAX_QUERY_CHARS,
+        error_messages={
+            "required": "Type a few words to search for.",
+            "max_length": (
+                f"That search is too long: keep it under {MAX_QUERY_CHARS} characters "
+                "(it has %(show_value)d)."
+            ),
+        },
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Words said, or a name", "autofocus": True}
+        ),
+    )
+
+    def clean_q(self):
+        q = clean_query(self.cleaned_data["q"])
+        if not q:
+            raise forms.ValidationError("Type a few words to search for.")
+        return q

@@ -5,6 +5,12 @@ from statements import views
 app_name = "statements"
 urlpatterns = [
     path("", views.overview, name="overview"),
+    path("search", views.search, name="search"),
+    path("export.csv", views.export_csv, name="export_csv"),
+    path("export.json", views.export_json, name="export_json"),
+    path("feeds/contradictions/", views.ContradictionFeed(), name="feed"),
+    path("feeds/topics/<slug:slug>/", views.TopicContradictionFeed(), name="topic_feed"),
+    path("feeds/actors/<slug:slug>/", views.ActorContradictionFeed(), name="actor_feed"),
     path("contradictions/<int:pk>/", views.contradiction_detail, name="contradiction_detail"),
     path("actors/", views.actor_index, name="actor_list"),
     path("actors/<slug:slug>/", views.actor_detail, name="actor_detail"),

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from statements.models import Statement
+from statements.selectors.search import HIGHLIGHT_START, HIGHLIGHT_STOP, LESS_THAN
 
 register = template.Library()
 
@@ -150,3 +151,24 @@ def excerpt(statement: Statement, phrase: str = "") -> SafeString:
     if found:
         ranges.append(_Range(found[0] - lo, found[1] - lo, "hl-phrase"))
     return format_html("{}{}{}", lead, _render(text[lo:hi], ranges), tail)
+
+
+@register.filter
+def search_headline(headline: str | None) -> SafeString:
+    """A ts_headline excerpt, escaped, with its private-use markers turned into <mark>.
+
+    The text is escaped piece by piece and only the markers become markup, so a
+    stored "<script>" is shown as text whatever PostgreSQL returns.
+    """
+    text = (headline or "").replace(LESS_THAN, "<")
+    head, *marked = text.split(HIGHLIGHT_START)
+    parts = [format_html("{}", head.replace(HIGHLIGHT_STOP, ""))]
+    for chunk in marked:
+        inside, stop, after = chunk.partition(HIGHLIGHT_STOP)
+        if not stop:  # an unterminated marker: show the rest as plain text
+            parts.append(format_html("{}", inside))
+            continue
+        parts.append(format_html('<mark class="hl-search">{}</mark>', inside))
+        parts.append(format_html("{}", after.replace(HIGHLIGHT_STOP, "")))
+    # Every part is a SafeString produced by format_html above.
+    return mark_safe("".join(parts))  # noqa: S308

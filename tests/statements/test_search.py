@@ -1,0 +1,138 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from statements.selectors.search import HIGHLIGHT_START, HIGHLIGHT_STOP, search_actors
+from statements.templatetags.dashboard import search_headline
+from tests.factories import ActorAliasFactory, ActorFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = reverse("statements:search")
+
+
+def _get(client, q, **extra):
+    return client.get(SEARCH, {"q": q, **extra})
+
+
+def test_full_text_finds_word_forms_and_highlights_them(client):
+    hit = StatementFactory(content="Some of the soldiers have begun to return to their bases.")
+    StatementFactory(content="Talks on gas transit continue in Vienna.")
+    response = _get(client, "returning soldier")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<mark class="hl-search">soldiers</mark>' in html
+    assert '<mark class="hl-search">return</mark>' in html
+    assert "gas transit" not in html
+    assert reverse("statements:actor_detail", args=[hit.actor.slug]) in html
+    assert HIGHLIGHT_START not in html and HIGHLIGHT_STOP not in html
+
+
+def test_websearch_syntax_quotes_and_negation(client):
+    StatementFactory(content="Troops will pull back from the border.")
+    StatementFactory(content="Troops will stay at the border.")
+    html = _get(client, '"pull back" -stay').content.decode()
+    assert "1 statement match" in html
+    assert "stay at the border" not in html
+
+
+def test_best_match_first(client):
+    StatementFactory(content="The buildup is a concern, an official said.")
+    best = StatementFactory(content="Buildup, buildup and more buildup along the buildup line.")
+    html = _get(client, "buildup").content.decode()
+    first = re.search(r'class="words">(.*?)</blockquote>', html, re.S).group(1)
+    assert "along the" in first and best.content.startswith("Buildup")
+
+
+def test_markup_in_statements_is_escaped_in_headlines(client):
+    StatementFactory(content="Officials said <script>alert(1)</script> buildup <b>bold</b>")
+    html = _get(client, "buildup").content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;b&gt;bold" in html  # the excerpt may trim trailing punctuation
+    assert "<b>" not in html
+
+
+def test_headline_filter_escapes_before_marking():
+    raw = f"a <img src=x onerror=alert(1)> {HIGHLIGHT_START}<b>{HIGHLIGHT_STOP} {HIGHLIGHT_START}x"
+    out = str(search_headline(raw))
+    assert out == (
+        'a &lt;img src=x onerror=alert(1)&gt; <mark class="hl-search">&lt;b&gt;</mark> x'
+    )
+    assert str(search_headline(None)) == ""
+
+
+def test_markers_typed_by_the_user_are_removed(client):
+    StatementFactory(content="Troops buildup continues.")
+    response = _get(client, f"{HIGHLIGHT_START}buildup{HIGHLIGHT_STOP}")
+    assert response.status_code == 200
+    assert "1 statement match" in response.content.decode()
+
+
+def test_actor_names_and_aliases_match_with_typos(client):
+    jens = ActorFactory(name="Jens Stoltenberg", slug="jens-stoltenberg")
+    ActorAliasFactory(actor=jens, text="NATO chief")
+    mod = ActorFactory(name="Russian Defense Ministry", slug="russian-mod")
+    ActorAliasFactory(actor=mod, text="Kremlin defence officials")
+    ActorFactory(name="Antony Blinken", slug="antony-blinken")
+    assert [a.slug for a in search_actors("stoltenburg")] == ["jens-stoltenberg"]
+    assert [a.slug for a in search_actors("nato chief")] == ["jens-stoltenberg"]
+    assert [a.slug for a in search_actors("Kremlin")] == ["russian-mod"]
+    html = _get(client, "Stoltenberg").content.decode()
+    assert 'href="/actors/jens-stoltenberg/"' in html
+    assert "antony-blinken" not in html
+
+
+@pytest.mark.parametrize("q", ["", "   ", HIGHLIGHT_START])
+def test_empty_query_asks_for_words(client, q):
+    response = _get(client, q)
+    assert response.status_code == 200
+    assert "Type a few words to search for." in response.content.decode()
+
+
+def test_no_query_shows_the_form(client):
+    response = client.get(SEARCH)
+    assert response.status_code == 200
+    assert 'name="q"' in response.content.decode()
+
+
+def test_over_long_query_is_refused_with_a_message(client):
+    response = _get(client, "x" * 201)
+    assert response.status_code == 400
+    assert "too long" in response.content.decode()
+    assert _get(client, "x" * 200).status_code == 200
+
+
+@pytest.mark.parametrize("q", ["a\x00b", "'", "!!!", "&|:*", "the", "<>", "\\"])
+def test_odd_queries_never_fail(client, q):
+    assert _get(client, q).status_code in (200, 400)
+
+
+def test_query_count_does_not_grow_with_results(client, django_assert_max_num_queries):
+    StatementFactory(content="Troops buildup near the border.")
+    with CaptureQueriesContext(connection) as ctx:
+        assert _get(client, "buildup").status_code == 200
+    few = len(ctx)
+    for i in range(30):
+        StatementFactory(content=f"Another buildup report number {i}.")
+        ActorFactory(name=f"Buildup Watcher {i}")
+    with django_assert_max_num_queries(few):
+        html = _get(client, "buildup").content.decode()
+    assert "31 statements match" in html
+    assert few <= 4
+
+
+def test_sqlite_style_fallback_uses_substring_matching(client, monkeypatch):
+    from statements.selectors import search as selectors
+
+    monkeypatch.setattr(selectors, "_is_postgres", lambda: False)
+    actor = ActorFactory(name="Jens Stoltenberg", slug="jens-stoltenberg")
+    StatementFactory(actor=actor, content="Russia continues the military <b>buildup</b>.")
+    html = _get(client, "military").content.decode()
+    assert '<mark class="hl-phrase">military</mark>' in html
+    assert "&lt;b&gt;buildup&lt;/b&gt;" in html
+    assert 'href="/actors/jens-stoltenberg/"' not in _get(client, "Blinken").content.decode()
+    assert 'href="/actors/jens-stoltenberg/"' in _get(client, "stoltenberg").content.decode()
