@@ -6,7 +6,7 @@ decoding, error wording) is exercised for real.
 
 import ipaddress
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
@@ -24,6 +24,8 @@ class FetchResult:
     content_type: str
     body: bytes
     encoding: str | None = None
+    # Response headers, lower-cased; feed polling reads ETag and Last-Modified from them.
+    headers: dict = field(default_factory=dict)
 
 
 def _refuse_private_address(host: str) -> None:
@@ -40,10 +42,16 @@ def _refuse_private_address(host: str) -> None:
             raise FetchError(f"Refusing to fetch {host!r}: it resolves to a non-public address.")
 
 
-def _transport(url: str, *, timeout: float, max_bytes: int) -> FetchResult:
+def _transport(
+    url: str, *, timeout: float, max_bytes: int, headers: dict | None = None
+) -> FetchResult:
     host = urlsplit(url).hostname or ""
     _refuse_private_address(host)
-    headers = {"User-Agent": settings.GAINSAY_USER_AGENT, "Accept": "text/html,text/plain,*/*"}
+    headers = {
+        "User-Agent": settings.GAINSAY_USER_AGENT,
+        "Accept": "text/html,text/plain,*/*",
+        **(headers or {}),
+    }
     try:
         with requests.get(
             url, headers=headers, timeout=timeout, stream=True, allow_redirects=True
@@ -64,6 +72,7 @@ def _transport(url: str, *, timeout: float, max_bytes: int) -> FetchResult:
                 content_type=response.headers.get("Content-Type", ""),
                 body=bytes(body),
                 encoding=response.encoding,
+                headers={k.lower(): v for k, v in response.headers.items()},
             )
     except requests.Timeout as exc:
         raise FetchError(f"{url} timed out after {timeout:g} seconds.") from exc
@@ -73,12 +82,17 @@ def _transport(url: str, *, timeout: float, max_bytes: int) -> FetchResult:
         raise FetchError(f"Could not fetch {url}: {exc.__class__.__name__}.") from exc
 
 
-def fetch_url(url: str) -> FetchResult:
-    """Fetch an http(s) URL within the configured timeout and size limit."""
+def fetch_url(url: str, *, headers: dict | None = None) -> FetchResult:
+    """Fetch an http(s) URL within the configured timeout and size limit.
+
+    `headers` adds request headers (e.g. If-None-Match); a 304 answer is returned as is.
+    """
     if urlsplit(url).scheme not in {"http", "https"}:
         raise FetchError(f"Only http and https URLs can be fetched, not {url!r}.")
     max_bytes = settings.GAINSAY_FETCH_MAX_BYTES
-    result = _transport(url, timeout=settings.GAINSAY_FETCH_TIMEOUT, max_bytes=max_bytes)
+    # Passed only when given, so a transport replaced with the old signature still works.
+    extra = {"headers": headers} if headers else {}
+    result = _transport(url, timeout=settings.GAINSAY_FETCH_TIMEOUT, max_bytes=max_bytes, **extra)
     if len(result.body) > max_bytes:
         raise FetchError(f"{url} is too large: more than {max_bytes:,} bytes.")
     if result.status >= 400:
