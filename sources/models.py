@@ -96,3 +96,81 @@ class Article(models.Model):
 
     def __str__(self):
         return self.title or self.url or f"Article #{self.pk}"
+
+
+class Source(models.Model):
+    """A feed or site polled for new articles (a subscription)."""
+
+    class Kind(models.TextChoices):
+        FEED = "feed", "RSS/Atom feed"
+        SITEMAP = "sitemap", "Sitemap"
+        LIST_PAGE = "list_page", "List page"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices, default=Kind.FEED)
+    url = models.URLField(max_length=2000, unique=True)
+    name = models.CharField(max_length=200, blank=True)
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
+    )
+    language = models.CharField(max_length=12, default="en")
+    poll_interval_minutes = models.PositiveIntegerField(default=30)
+    enabled = models.BooleanField(default=True, db_index=True)
+    # An official channel (a ministry's press feed): its items are this actor's own words.
+    official_actor = models.ForeignKey(
+        "statements.Actor",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="official_sources",
+    )
+    # Scheduling: due when next_poll_at has passed; the timestamps below are the
+    # compare-and-set claims that keep one poll per source at a time.
+    next_poll_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    polling_started_at = models.DateTimeField(null=True, blank=True)
+    # Health.
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_new_item_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    error_streak = models.PositiveIntegerField(default=0)
+    disabled_reason = models.TextField(blank=True)
+    items_seen = models.PositiveIntegerField(default=0)
+    # Conditional GET state from the last successful fetch.
+    etag = models.CharField(max_length=500, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "url"]
+
+    def __str__(self):
+        return self.name or self.url
+
+
+class SourceItem(models.Model):
+    """One entry seen in a source, recorded so that it is ingested once."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="items")
+    # guid, else link: kept whole for display; the hash is what is unique (guids can be
+    # longer than a B-tree index entry allows).
+    guid = models.TextField()
+    guid_hash = models.CharField(max_length=64)
+    link = models.URLField(max_length=2000, blank=True)
+    title = models.CharField(max_length=500, blank=True)
+    first_seen_at = models.DateTimeField(auto_now_add=True)
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="source_items"
+    )
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-first_seen_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "guid_hash"], name="sources_sourceitem_unique_guid"
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.link or self.guid

@@ -2,6 +2,8 @@ from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
 from sources.services import ingest_job_fail, ingest_job_process
+from sources.subscriptions.scheduling import sources_enqueue_due
+from sources.subscriptions.services import source_poll
 
 # Only a lost database connection is worth retrying; bad input fails the job at once.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
@@ -16,3 +18,14 @@ def ingest_job_process_task(self, job_id: int) -> None:
             ingest_job_fail(job_id=job_id, error=f"Gave up after retries: {exc}")
             raise
         raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from exc
+
+
+@shared_task(acks_late=True)
+def source_poll_task(source_id: int) -> None:
+    # Idempotent: source_poll skips a source that is not due or is being polled already.
+    source_poll(source_id=source_id)
+
+
+@shared_task(ignore_result=True)
+def sources_poll_due() -> None:
+    sources_enqueue_due()

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     # Swagger UI's assets served from our static files, so /api/docs/ needs no CDN.
     "drf_spectacular_sidecar",
     "simple_history",
+    "django_celery_beat",
     "axes",
     "sources",
     "statements",
@@ -193,6 +194,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Beat reads its schedule (sources_poll_due every minute) from the database, where a
+# sources migration creates it, so deployments need no schedule file.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- REST framework ---------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,0 +1,1 @@
+"""Subscriptions: feeds and sites polled by Celery beat for new articles."""
