@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.models import Article, IngestJob, Outlet
+from sources.models import Article, IngestJob, Outlet, Source, SourceItem
+from sources.subscriptions.scheduling import source_pause, source_poll_now, source_resume
 from statements.models import Statement
 
 
@@ -45,3 +46,75 @@ class IngestJobAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Jobs are created by submitting articles (CLI, API, dashboard), not by hand.
         return False
+
+
+class SourceItemInline(admin.TabularInline):
+    model = SourceItem
+    extra = 0
+    fields = ["title", "link", "first_seen_at", "article", "error"]
+    readonly_fields = fields
+    show_change_link = False
+    ordering = ["-first_seen_at"]
+
+    def has_add_permission(self, request, obj=None):
+        # Items are recorded by polling, never by hand.
+        return False
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = [
+        "__str__",
+        "kind",
+        "outlet",
+        "enabled",
+        "last_polled_at",
+        "last_new_item_at",
+        "error_streak",
+        "items_seen",
+        "disabled_reason",
+    ]
+    list_filter = ["enabled", "kind", "language", "outlet"]
+    search_fields = ["name", "url", "last_error", "disabled_reason"]
+    list_select_related = ["outlet"]
+    autocomplete_fields = ["official_actor"]
+    actions = ["pause", "resume", "poll_now"]
+    readonly_fields = [
+        "next_poll_at",
+        "enqueued_at",
+        "polling_started_at",
+        "last_polled_at",
+        "last_new_item_at",
+        "last_error",
+        "error_streak",
+        "disabled_reason",
+        "items_seen",
+        "etag",
+        "last_modified",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [SourceItemInline]
+
+    @admin.action(description="Pause selected sources")
+    def pause(self, request, queryset):
+        for pk in queryset.values_list("pk", flat=True):
+            source_pause(source_id=pk, reason=f"Paused by {request.user.get_username()}.")
+        self.message_user(request, f"Paused {queryset.count()} source(s).")
+
+    @admin.action(description="Resume selected sources")
+    def resume(self, request, queryset):
+        for pk in queryset.values_list("pk", flat=True):
+            source_resume(source_id=pk)
+        self.message_user(request, f"Resumed {queryset.count()} source(s).")
+
+    @admin.action(description="Poll selected sources now")
+    def poll_now(self, request, queryset):
+        enabled = list(queryset.filter(enabled=True).values_list("pk", flat=True))
+        for pk in enabled:
+            source_poll_now(source_id=pk)
+        self.message_user(request, f"Queued a poll of {len(enabled)} source(s).")
+        if len(enabled) < queryset.count():
+            self.message_user(
+                request, "Paused sources were skipped; resume them first.", messages.WARNING
+            )
