@@ -32,6 +32,9 @@ from statements.serializers import (
 )
 
 FILTER_BACKENDS = [DjangoFilterBackend, StrictOrderingFilter]
+# What a SlugField admits. The router's default ([^/.]+) lets a NUL byte through to the
+# query, which PostgreSQL refuses with an error (a 500); anything else is a plain 404.
+SLUG_LOOKUP_REGEX = r"[-a-zA-Z0-9_]+"
 
 
 class NoDeleteModelViewSet(
@@ -49,6 +52,7 @@ class ActorViewSet(NoDeleteModelViewSet):
 
     serializer_class = ActorSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_LOOKUP_REGEX
     filter_backends = FILTER_BACKENDS
     filterset_class = ActorFilter
     ordering_fields = ["name", "kind", "created_at", "updated_at", "id"]
@@ -74,6 +78,7 @@ class TopicViewSet(NoDeleteModelViewSet):
 
     serializer_class = TopicSerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_LOOKUP_REGEX
     filter_backends = FILTER_BACKENDS
     filterset_class = TopicFilter
     ordering_fields = ["name", "created_at", "updated_at", "id"]

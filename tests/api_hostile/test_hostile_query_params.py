@@ -1,0 +1,114 @@
+"""Hostile query strings never make the server fail: a 400, an empty 200 or a 404."""
+
+import pytest
+
+from tests.api_hostile.conftest import HOSTILE_VALUES
+
+LIST_PARAMS = {
+    "/api/v1/actors/": ["q", "kind", "status", "ordering", "page"],
+    "/api/v1/topics/": ["q", "ordering", "page"],
+    "/api/v1/statements/": [
+        "actor",
+        "topic",
+        "stance",
+        "article",
+        "said_after",
+        "said_before",
+        "kind",
+        "review_status",
+        "origin",
+        "date_precision",
+        "ordering",
+        "page",
+    ],
+    "/api/v1/contradictions/": [
+        "topic",
+        "actor",
+        "detected_after",
+        "detected_before",
+        "said_after",
+        "said_before",
+        "status",
+        "kind",
+        "ordering",
+        "page",
+    ],
+    "/api/v1/articles/": [
+        "outlet",
+        "published_after",
+        "published_before",
+        "status",
+        "job",
+        "ordering",
+        "page",
+    ],
+}
+DASHBOARD_PARAMS = {
+    "/": ["topic", "actor", "date_from", "date_to", "status", "page"],
+    "/actors/": ["page"],
+    "/topics/": ["page"],
+}
+DETAIL_PREFIXES = [
+    "/api/v1/actors/",
+    "/api/v1/topics/",
+    "/api/v1/statements/",
+    "/api/v1/contradictions/",
+    "/api/v1/articles/",
+    "/api/v1/jobs/",
+]
+
+
+def _cases(params_by_url):
+    return [
+        pytest.param(url, param, value, id=f"{url}?{param}={name}")
+        for url, params in params_by_url.items()
+        for param in params
+        for name, value in HOSTILE_VALUES.items()
+    ]
+
+
+@pytest.mark.parametrize(("url", "param", "value"), _cases(LIST_PARAMS))
+def test_api_list_filters_survive_hostile_values(api_client, some_data, url, param, value):
+    response = api_client.get(f"{url}?{param}={value}")
+
+    assert response.status_code in (200, 400, 404), response.content[:500]
+    if response.status_code == 200:
+        assert response["Content-Type"].startswith("application/json")
+
+
+@pytest.mark.parametrize(
+    "value", [v for k, v in HOSTILE_VALUES.items() if k not in ("empty", "long")]
+)
+@pytest.mark.parametrize("prefix", DETAIL_PREFIXES)
+def test_api_detail_lookups_survive_hostile_values(api_client, some_data, prefix, value):
+    response = api_client.get(f"{prefix}{value}/")
+
+    assert response.status_code in (400, 404), response.content[:500]
+
+
+@pytest.mark.parametrize(("url", "param", "value"), _cases(DASHBOARD_PARAMS))
+def test_dashboard_filters_survive_hostile_values(client, some_data, url, param, value):
+    response = client.get(f"{url}?{param}={value}")
+
+    assert response.status_code in (200, 400, 404), response.content[:500]
+
+
+@pytest.mark.parametrize("value", list(HOSTILE_VALUES.values()))
+def test_out_of_range_and_negative_pages(api_client, some_data, value):
+    for page in ("999999", "-3", "0"):
+        response = api_client.get(f"/api/v1/statements/?page={page}")
+        assert response.status_code == 404
+
+
+def test_sql_metacharacters_are_data_not_sql(api_client, some_data):
+    response = api_client.get("/api/v1/actors/?q=%27%20OR%201%3D1%20--")
+
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def test_a_nul_byte_is_refused_with_a_400_naming_the_parameter(api_client, some_data):
+    response = api_client.get("/api/v1/statements/?actor=a%00b")
+
+    assert response.status_code == 400
+    assert "actor" in response.json()
