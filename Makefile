@@ -8,7 +8,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: install run test services lint format migrate seeds worker clean
+.PHONY: install run test services browser lint format migrate seeds worker clean
 
 install: $(STAMP)
 
@@ -55,7 +55,19 @@ services:
 	  echo "Redis is not reachable on 127.0.0.1:6379 and could not be started."; \
 	  echo "Install it (apt-get install redis-server)."; exit 1; }
 
-test: install services
+# The browser tests drive Debian's Chromium (never `playwright install`).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if command -v apt-get >/dev/null; then \
+	    echo "Installing Chromium for the browser tests..."; \
+	    apt-get update && apt-get install -y chromium; \
+	  else \
+	    echo "/usr/bin/chromium is missing and apt-get is not available: install Chromium"; \
+	    echo "so that /usr/bin/chromium exists, or the browser tests will fail."; exit 1; \
+	  fi; \
+	fi
+
+test: install services browser
 	DATABASE_URL=$(TEST_DATABASE_URL) TEST_CELERY_BROKER_URL=$(TEST_REDIS_URL) \
 	  $(BIN)/pytest $(PYTEST_ARGS)
 
