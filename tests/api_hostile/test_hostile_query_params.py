@@ -47,6 +47,9 @@ DASHBOARD_PARAMS = {
     "/": ["topic", "actor", "date_from", "date_to", "status", "page"],
     "/actors/": ["page"],
     "/topics/": ["page"],
+    "/search": ["q", "page"],
+    "/export.csv": ["topic", "actor", "date_from", "date_to", "status"],
+    "/export.json": ["topic", "actor", "date_from", "date_to", "status"],
 }
 DETAIL_PREFIXES = [
     "/api/v1/actors/",
