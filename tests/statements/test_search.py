@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from statements.models import Actor
 from statements.selectors.search import HIGHLIGHT_START, HIGHLIGHT_STOP, search_actors
 from statements.templatetags.dashboard import search_headline
 from tests.factories import ActorAliasFactory, ActorFactory, StatementFactory
@@ -136,3 +137,16 @@ def test_sqlite_style_fallback_uses_substring_matching(client, monkeypatch):
     assert "&lt;b&gt;buildup&lt;/b&gt;" in html
     assert 'href="/actors/jens-stoltenberg/"' not in _get(client, "Blinken").content.decode()
     assert 'href="/actors/jens-stoltenberg/"' in _get(client, "stoltenberg").content.decode()
+
+
+def test_search_queries_can_use_the_gin_indexes():
+    from statements.selectors.search import search_statements
+
+    StatementFactory(content="Troops buildup near the border.")
+    ActorFactory(name="Jens Stoltenberg", slug="jens-stoltenberg")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    plan = search_statements("buildup").explain()
+    assert "statement_content_fts" in plan
+    plan = Actor.objects.filter(name__trigram_word_similar="stoltenberg").explain()
+    assert "actor_name_trgm" in plan
