@@ -45,13 +45,14 @@ class Draft:
         self.quoted = 0
         self.confidence = 0.7
         self.host: Draft | None = None  # for a cue-less quote: the statement it continues
-        self.from_tagger = False
+        self.origin = "rules"  # "rules", "tagger", or "both" when they agree
 
 
 def finish(draft: Draft, text: str) -> ExtractedStatement:
     start, end = draft.segments[0][0], draft.segments[-1][1]
     kind = "direct_quote" if draft.quoted >= 0.6 else "paraphrase"
     confidence = draft.confidence + (0.1 if kind == "direct_quote" else 0.0)
+    confidence += {"both": 0.15, "tagger": -0.15}.get(draft.origin, 0.0)
     if draft.speaker is None:
         confidence -= 0.2
     return ExtractedStatement(

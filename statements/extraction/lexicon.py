@@ -20,7 +20,7 @@ SPEECH_VERBS = frozenset(
     counter retort concede propose urge criticize criticise praise question reject describe
     call blame blast attack slam accuse defend lament announce disclose estimate indicate
     insist recommend advise acknowledge vow swear tout hint imply brag inform instruct order
-    instruct predict contend calculate characterize label brand dub
+    instruct predict contend calculate characterize label brand dub continue
         """
     )
 )
@@ -113,3 +113,15 @@ KIND_WORDS = {
     "newspaper": "organisation",
 }
 PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we", "they", "it"])
+
+# Nouns that carry attributed content in a clause: "his claim that ...".
+CUE_NOUNS = frozenset(
+    _words(
+        """
+    claim belief view statement assertion argument promise pledge suggestion warning
+    allegation announcement insistence accusation charge comment remark admission
+    prediction assurance vow threat demand proposal complaint contention conclusion
+    position fear hope concern expectation criticism message testimony report
+        """
+    )
+)

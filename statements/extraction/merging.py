@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .drafts import Draft, jaccard_segments, merge_segments, overlap
+from .lexicon import SPEECH_VERBS
 from .quotes import QuoteGroup
 from .rules import Candidate, find_speaker, speaker_tokens
 from .tagger import tagged_attributions
 
-MERGE_MODE = "union"
+MERGE_MODE = "hybrid"
 DROP_NESTED = True
 
 
@@ -37,7 +38,7 @@ def tagged_drafts(doc, offset: int, para: int, previous: list[Draft]) -> list[Dr
         )
         draft = Draft(cand, offset, para)
         draft.cue = (att.cue[0] + offset, att.cue[1] + offset)
-        draft.from_tagger = True
+        draft.origin = "tagger"
         out.append(draft)
     return out
 
@@ -71,9 +72,13 @@ def _hybrid(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
         best = max(tagged, key=lambda t, rule=rule: jaccard_segments(t.segments, rule.segments))
         if jaccard_segments(best.segments, rule.segments) > 0.2:
             used.add(id(best))
+            rule.origin = "both"
             if MERGE_MODE == "hybrid-content":
                 rule.segments = best.segments
             out.append(rule)
+        elif MERGE_MODE == "hybrid-core":
+            if _core_cue(rule):
+                out.append(rule)
         elif MERGE_MODE != "hybrid-drop":
             out.append(rule)
     for t in tagged:
@@ -87,6 +92,13 @@ def _hybrid(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
                     t.cand.speaker_head = head
             out.append(t)
     return out
+
+
+def _core_cue(draft: Draft) -> bool:
+    """Speech verbs are reliable cues on their own; thoughts, evidence and stances
+    need the tagger to agree before they count."""
+    cue = draft.cand.cue
+    return cue.lower_ in {"according", ":"} or cue.lemma_.lower() in SPEECH_VERBS
 
 
 def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from .lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
+from .lexicon import (
+    CUE_NOUNS,
+    CUE_VERBS,
+    HEARER_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PREP_CONTENT,
+    XCOMP_VERBS,
+)
 from .tagger import named_label
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -93,10 +100,23 @@ def speaker_tokens(head: Token) -> list[Token]:
     return _trim([t for t in head.subtree if not (t.dep_ == "punct" and t.head == head)] or [head])
 
 
+NON_REPORTING = frozenset("be have make do get seem appear mean ensure guarantee".split())
+
+
 def is_cue(token: Token) -> bool:
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in CUE_VERBS:
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound", "aux", "auxpass"}:
         return False
-    return token.dep_ not in {"amod", "compound", "aux", "auxpass"}
+    if token.lemma_.lower() in CUE_VERBS:
+        return True
+    # Any verb whose subject introduces a "that" clause reports that subject's
+    # words or stance ("hinted that", "signalled that"), whatever the verb.
+    if token.lemma_.lower() in NON_REPORTING:
+        return False
+    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    return has_subject and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    )
 
 
 def _content_children(cue: Token, speaker: Token | None) -> list[Token]:
@@ -153,12 +173,70 @@ def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
             if cand:
                 found.append(cand)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+            cand = _noun_candidate(tok)
+            if cand:
+                found.append(cand)
+            continue
+        if tok.lemma_.lower() in {"seem", "appear"} and tok.pos_ in {"VERB", "AUX"}:
+            cand = _evidential(tok)
+            if cand:
+                found.append(cand)
+            continue
         if not is_cue(tok):
             continue
         cand = _verb_candidate(tok, sent)
         if cand:
             found.append(cand)
     return found
+
+
+def _evidential(cue: Token) -> Candidate | None:
+    """ "The strategy appears to be premised on ...": an inference with no named source,
+    whose content is the clause around the verb."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    comp = next((c for c in cue.children if c.dep_ in {"xcomp", "acomp", "attr", "ccomp"}), None)
+    if subject is None or comp is None or subject.pos_ == "PRON" and subject.lower_ == "it":
+        return None
+    runs = [_trim(list(subject.subtree)), _trim(list(comp.subtree))]
+    if not all(runs):
+        return None
+    return Candidate(
+        cue=cue,
+        cue_end=cue.idx + len(cue.text),
+        speaker=None,
+        speaker_head=None,
+        content=[_chars(r) for r in runs],
+        content_tokens={t.i for r in runs for t in r},
+    )
+
+
+def _noun_candidate(cue: Token) -> Candidate | None:
+    """ "his claim that the vote was rigged": content is the clause, source the possessor."""
+    clause = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ in {"acl", "ccomp", "relcl"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    content = _trim(list(clause.subtree))
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    spk = speaker_tokens(owner) if owner is not None else []
+    if not content:
+        return None
+    return Candidate(
+        cue=cue,
+        cue_end=cue.idx + len(cue.text),
+        speaker=_chars(spk) if spk else None,
+        speaker_head=owner,
+        content=[_chars(content)],
+        content_tokens={t.i for t in content},
+    )
 
 
 def _reporting_tail(cue: Token) -> bool:

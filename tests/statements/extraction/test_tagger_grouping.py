@@ -36,3 +36,12 @@ def test_content_without_a_cue_is_reported_as_an_orphan(nlp):
     (att,) = tagged_attributions(doc)
     assert att.cue is None and att.content == [(0, len(text))]
     assert isinstance(doc.ents[0], SpacySpan)
+
+
+def test_the_shipped_tagger_runs_inside_the_shared_pipeline(nlp):
+    from statements.extraction.tagger import COMPONENT, MODEL_DIR
+
+    if (MODEL_DIR / "config.cfg").exists():
+        assert nlp.pipe_names[-1] == COMPONENT
+        doc = nlp("Smith said the plan would fail.")
+        assert "named" in doc.spans
