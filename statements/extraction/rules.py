@@ -100,7 +100,9 @@ def speaker_tokens(head: Token) -> list[Token]:
     return _trim([t for t in head.subtree if not (t.dep_ == "punct" and t.head == head)] or [head])
 
 
-NON_REPORTING = frozenset("be have make do get seem appear mean ensure guarantee".split())
+NON_REPORTING = frozenset(
+    ["be", "have", "make", "do", "get", "seem", "appear", "mean", "ensure", "guarantee"]
+)
 
 
 def is_cue(token: Token) -> bool:
