@@ -4,6 +4,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.sources.feedsite import FeedSite, _FeedHandler
+
 ARTICLE_HTML = b"""<html><head><title>Moscow says troops pull back</title>
 <meta name="author" content="Jane Reporter"></head><body><nav>Home | World</nav>
 <article><h1>Moscow says troops pull back</h1>
@@ -72,3 +74,16 @@ def allow_loopback_fetch(settings):
     settings.GAINSAY_FETCH_TIMEOUT = 1
     settings.GAINSAY_FETCH_MAX_BYTES = 1024 * 1024
     return settings
+
+
+@pytest.fixture
+def feed_site(allow_loopback_fetch):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FeedHandler)
+    server.daemon_threads = True
+    server.site = FeedSite()
+    server.site.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.site
+    server.shutdown()
+    server.server_close()

@@ -10,11 +10,11 @@ from django_celery_beat.models import PeriodicTask
 from sources.models import Source
 from sources.subscriptions.scheduling import sources_enqueue_due
 from sources.tasks import source_poll_task, sources_poll_due
-from tests.sources.test_subscriptions import feed_site, item, rss  # noqa: F401 - fixture
+from tests.sources.feedsite import item, rss
 
 
 @pytest.fixture
-def sources(db, feed_site):  # noqa: F811 - the imported fixture
+def sources(db, feed_site):
     now = timezone.now()
     feed_site.serve("/feed.xml", rss(item(1)))
     url = f"{feed_site.base}/feed.xml"
