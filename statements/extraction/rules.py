@@ -82,10 +82,14 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
-    if depth < 3 and cue.dep_ in {"conj", "advcl", "xcomp"} and cue.head.pos_ in {"VERB", "AUX"}:
-        return find_speaker(cue.head, depth + 1)
-    if cue.dep_ == "acl" and cue.tag_ == "VBG" and cue.head.pos_ in {"NOUN", "PROPN"}:
+    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head  # "the former secretary of state, slamming ..."
+    # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
+    # the governing verb, but never across a reported clause.
+    if depth < 4 and cue.dep_ in {"conj", "advcl", "xcomp", "pcomp", "prep"} and cue.head != cue:
+        found = find_speaker(cue.head, depth + 1)
+        if found is not None:
+            return found
     # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
     # and Putin says ..."): take a proper noun directly before the cue.
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
