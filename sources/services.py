@@ -126,14 +126,18 @@ def ingest_job_process(*, job_id: int) -> IngestJob:
         counts["statements"] += result.statement_count
         counts["contradictions"] += result.contradiction_count
 
-    job.articles_total = len(raws)
+    return ingest_job_complete(job, total=len(raws), counts=counts, errors=errors)
+
+
+def ingest_job_complete(job: IngestJob, *, total: int, counts: dict, errors: list[str]):
+    """Record what a job did; it failed only if every one of its articles failed."""
+    job.articles_total = total
     job.articles_created = counts["created"]
     job.articles_duplicate = counts["duplicate"]
     job.articles_failed = counts["failed"]
     job.statements_found = counts["statements"]
     job.contradictions_found = counts["contradictions"]
-    all_failed = counts["failed"] == len(raws)
-    return _job_finish(job, error="\n".join(errors), failed=all_failed)
+    return _job_finish(job, error="\n".join(errors), failed=counts["failed"] == total)
 
 
 def _message(exc: Exception) -> str:

@@ -13,7 +13,12 @@ from sources.feeds import FeedEntry, FeedError, parse_feed
 from sources.fetching import FetchError, fetch_url
 from sources.models import Article, IngestJob, Source, SourceItem
 from sources.parsing import IngestInputError, RawArticle
-from sources.services import article_ingest, article_process, raw_article_from_url
+from sources.services import (
+    article_ingest,
+    article_process,
+    ingest_job_complete,
+    raw_article_from_url,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -126,17 +131,7 @@ def _ingest_entries(source: Source, entries: list[FeedEntry]) -> int:
                 )
         except IntegrityError:
             pass  # a concurrent poll recorded it first; it is still ingested once
-    job.articles_total = len(fresh)
-    job.articles_created = counts["created"]
-    job.articles_duplicate = counts["duplicate"]
-    job.articles_failed = counts["failed"]
-    job.statements_found = counts["statements"]
-    job.contradictions_found = counts["contradictions"]
-    failed = counts["failed"] == len(fresh)
-    job.status = IngestJob.Status.FAILED if failed else IngestJob.Status.DONE
-    job.error = "\n".join(errors)
-    job.finished_at = timezone.now()
-    job.save()
+    ingest_job_complete(job, total=len(fresh), counts=counts, errors=errors)
     return len(fresh)
 
 
