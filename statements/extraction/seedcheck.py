@@ -39,3 +39,24 @@ def check_gold_file(article_path, gold_path, resolver=None, nlp=None) -> dict:
         nlp=nlp,
     )
     return score_seed(statements, gold["statements"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m statements.extraction.seedcheck ARTICLE GOLD_JSON [ACTORS_JSON]"""
+    import sys
+
+    from .actors import ActorResolver
+
+    args = sys.argv[1:] if argv is None else argv
+    catalogue = (
+        args[2] if len(args) > 2 else Path(__file__).resolve().parents[2] / "seeds/actors.json"
+    )
+    result = check_gold_file(args[0], args[1], ActorResolver.from_catalogue(catalogue))
+    print(f"seed statements found: {result['matched']}/{result['total']}")
+    if result["missed"]:
+        print("missed: " + ", ".join(result["missed"]))
+    return 0 if result["matched"] >= result["total"] - 1 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
