@@ -178,18 +178,24 @@ def raw_article_from_url(url: str, **options) -> RawArticle:
     kind = fetched.content_type.split(";")[0].strip().lower()
     if kind and not (kind.startswith("text/") or kind in {"application/xhtml+xml"}):
         raise IngestInputError(f"{url} is not a text or HTML page (it is {kind}).")
-    text = decode_bytes(fetched.body, name=url) if not fetched.encoding else None
-    if text is None:
-        try:
-            text = fetched.body.decode(fetched.encoding)
-        except (LookupError, UnicodeDecodeError):
-            text = decode_bytes(fetched.body, name=url)
+    text = _decode_page(fetched, url)
     if kind == "text/plain":
         raw = from_plain_text(text, **options)
     else:
         raw = from_html(text, url=fetched.url, **options)
     raw.url = url
     return raw
+
+
+def _decode_page(fetched, url: str) -> str:
+    # Trust the charset the server declared; without one (or with a wrong one) the page
+    # must be UTF-8, and decode_bytes says clearly when it is not.
+    if fetched.encoding:
+        try:
+            return fetched.body.decode(fetched.encoding)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(fetched.body, name=url)
 
 
 def article_ingest(*, raw: RawArticle, job: IngestJob | None = None) -> tuple[Article, bool]:
