@@ -90,8 +90,10 @@ def contradictions_detect_for_statement(*, statement: Statement) -> list[Contrad
 
 def contradictions_detect_all() -> int:
     """Re-run detection over every classified statement; returns the number of live detections."""
-    ids = Statement.objects.exclude(stance="").order_by("pk").values_list("pk", flat=True)
-    for statement in Statement.objects.filter(pk__in=list(ids)).select_related("actor", "topic"):
+    statements = (
+        Statement.objects.exclude(stance="").order_by("pk").select_related("actor", "topic")
+    )
+    for statement in statements.iterator(chunk_size=500):
         contradictions_detect_for_statement(statement=statement)
     return Contradiction.objects.exclude(status=Contradiction.Status.DISMISSED).count()
 

@@ -7,6 +7,7 @@ from statements.detection import classify
 from statements.extraction import extract_statements
 from statements.models import Actor, Statement, Topic
 from statements.services.actors import actor_proposed_get_or_create, actor_resolver_build
+from statements.services.contradictions import contradictions_detect_for_statement
 from statements.services.topics import topic_specs
 
 EDITABLE_FIELDS = {
@@ -69,8 +70,6 @@ def statements_extract_for_article(*, article) -> tuple[list[Statement], list]:
     Re-running is safe: statements are matched by their span, and anything an editor
     touched is left exactly as the editor left it.
     """
-    from statements.services.contradictions import contradictions_detect_for_statement
-
     published = article.published_at.date() if article.published_at else None
     resolver = actor_resolver_build()
     extracted = extract_statements(article.text, published=published, resolver=resolver)
@@ -148,15 +147,10 @@ def statement_create(
     user=None,
 ) -> Statement:
     """An editor's statement: kept as written and never overwritten by re-extraction."""
-    from statements.services.contradictions import contradictions_detect_for_statement
-
     content = (content or "").strip()
     if not content:
         raise ValidationError("A statement needs its words (content).")
-    if topic is not None and stance and stance not in (topic.stance_a, topic.stance_b):
-        raise ValidationError(
-            f"Stance must be {topic.stance_a!r} or {topic.stance_b!r} for topic {topic.name!r}."
-        )
+    _check_stance(topic, stance)
     start, end = _locate(article, content, content_start, content_end)
     statement = Statement(
         article=article,
@@ -177,31 +171,38 @@ def statement_create(
     )
     if topic is None:
         statement_classify(statement=statement)
-    statement.full_clean(validate_unique=True)
-    if user is not None:
-        statement._history_user = user
-    statement.save()
-    contradictions_detect_for_statement(statement=statement)
-    return statement
+    return _statement_save(statement, user=user)
 
 
 @transaction.atomic
 def statement_update(*, statement: Statement, user=None, **fields) -> Statement:
     """An editor's correction; marks the statement corrected so extraction leaves it alone."""
-    from statements.services.contradictions import contradictions_detect_for_statement
-
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
     for name, value in fields.items():
         setattr(statement, name, value)
-    topic = statement.topic
-    if topic is not None and statement.stance not in ("", topic.stance_a, topic.stance_b):
-        raise ValidationError(f"Stance must be {topic.stance_a!r} or {topic.stance_b!r}.")
+    _check_stance(statement.topic, statement.stance)
     if "review_status" not in fields:
         statement.review_status = Statement.Review.CORRECTED
-    if "content" in fields and "topic" not in fields and statement.origin != "editor":
+    if (
+        "content" in fields
+        and "topic" not in fields
+        and statement.origin != Statement.Origin.EDITOR
+    ):
         statement_classify(statement=statement)
+    return _statement_save(statement, user=user)
+
+
+def _check_stance(topic: Topic | None, stance: str) -> None:
+    if topic is not None and stance and stance not in (topic.stance_a, topic.stance_b):
+        raise ValidationError(
+            f"Stance must be {topic.stance_a!r} or {topic.stance_b!r} for topic {topic.name!r}."
+        )
+
+
+def _statement_save(statement: Statement, *, user) -> Statement:
+    """Validate, save with the editor recorded in history, and re-check its conflicts."""
     statement.full_clean(validate_unique=True)
     if user is not None:
         statement._history_user = user
