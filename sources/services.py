@@ -20,6 +20,7 @@ from sources.parsing import (
     from_plain_text,
     parse_published,
 )
+from statements.services import actor_resolver_build, statements_extract_for_article
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ def ingest_job_process(*, job_id: int) -> IngestJob:
     except (IngestInputError, FetchError) as exc:
         return _job_finish(job, error=str(exc), failed=True)
 
-    errors = []
+    errors, resolver = [], None
     counts = {"created": 0, "duplicate": 0, "failed": 0, "statements": 0, "contradictions": 0}
     for index, raw in enumerate(raws, 1):
         if isinstance(raw, IngestInputError):
@@ -119,7 +120,9 @@ def ingest_job_process(*, job_id: int) -> IngestJob:
             continue
         counts["created"] += int(created)
         counts["duplicate"] += int(not created)
-        result = article_process(article_id=article.pk)
+        if resolver is None:
+            resolver = actor_resolver_build()
+        result = article_process(article_id=article.pk, resolver=resolver)
         if result.status == Article.Status.FAILED:
             counts["failed"] += 1
             errors.append(f"{label}: {result.error}")
@@ -235,17 +238,17 @@ class ArticleResult:
         self.contradiction_count = contradiction_count
 
 
-def article_process(*, article_id: int) -> ArticleResult:
+def article_process(*, article_id: int, resolver=None) -> ArticleResult:
     """Extract statements and detect contradictions; a crash marks only this article failed."""
-    from statements.services import statements_extract_for_article
-
     Article.objects.filter(pk=article_id).exclude(status=Article.Status.DONE).update(
         status=Article.Status.PROCESSING, error=""
     )
     article = Article.objects.get(pk=article_id)
     try:
         with transaction.atomic():
-            statements, contradictions = statements_extract_for_article(article=article)
+            statements, contradictions = statements_extract_for_article(
+                article=article, resolver=resolver
+            )
             Article.objects.filter(pk=article_id).update(
                 status=Article.Status.DONE, error="", updated_at=timezone.now()
             )

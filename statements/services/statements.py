@@ -64,14 +64,15 @@ def statement_classify(*, statement: Statement, specs=None, topics_by_slug=None)
     return statement
 
 
-def statements_extract_for_article(*, article) -> tuple[list[Statement], list]:
+def statements_extract_for_article(*, article, resolver=None) -> tuple[list[Statement], list]:
     """Extract, resolve, classify and store an article's statements, then detect conflicts.
 
     Re-running is safe: statements are matched by their span, and anything an editor
     touched is left exactly as the editor left it.
     """
     published = article.published_at.date() if article.published_at else None
-    resolver = actor_resolver_build()
+    # A batch passes one resolver for all its articles: building it reads every alias.
+    resolver = resolver or actor_resolver_build()
     extracted = extract_statements(article.text, published=published, resolver=resolver)
     names = {e.actor for e in extracted if e.actor}
     actors = {a.name: a for a in Actor.objects.filter(name__in=names)}
