@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.models import Article, IngestJob, Outlet, Source, SourceItem
+from sources.models import Article, ArticleVersion, IngestJob, Outlet, Source, SourceItem, Story
 from sources.subscriptions.scheduling import source_pause, source_poll_now, source_resume
 from statements.models import Statement
 
@@ -25,15 +25,47 @@ class StatementInline(admin.StackedInline):
     show_change_link = True
 
 
+class ArticleVersionInline(admin.TabularInline):
+    model = ArticleVersion
+    extra = 0
+    fields = ["replaced_at", "fetched_at", "title", "text"]
+    readonly_fields = fields
+    ordering = ["-replaced_at"]
+
+    def has_add_permission(self, request, obj=None):
+        # Versions are what a page said before it changed: recorded, never written by hand.
+        return False
+
+
 @admin.register(Article)
 class ArticleAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "outlet", "published_at", "status", "created_at"]
+    list_display = ["__str__", "outlet", "published_at", "language", "status", "story"]
     list_filter = ["status", "language", "outlet"]
     search_fields = ["title", "url", "author", "text"]
     date_hierarchy = "published_at"
-    list_select_related = ["outlet"]
-    readonly_fields = ["content_hash", "job", "created_at", "updated_at", "error"]
-    inlines = [StatementInline]
+    list_select_related = ["outlet", "story"]
+    readonly_fields = ["content_hash", "job", "created_at", "updated_at", "error", "minhash"]
+    raw_id_fields = ["story"]
+    inlines = [StatementInline, ArticleVersionInline]
+
+
+class StoryArticleInline(admin.TabularInline):
+    model = Article
+    fk_name = "story"
+    extra = 0
+    fields = ["title", "outlet", "url", "published_at"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "created_at"]
+    search_fields = ["title"]
+    inlines = [StoryArticleInline]
 
 
 @admin.register(IngestJob)

@@ -40,6 +40,12 @@ class FeedEntry:
     def guid_hash(self) -> str:
         return hashlib.sha256(self.guid.encode("utf-8")).hexdigest()
 
+    @property
+    def fingerprint(self) -> str:
+        """Changes when the entry is updated: its text or its date."""
+        stamp = self.published.isoformat() if self.published else ""
+        return hashlib.sha256(f"{stamp}\n{' '.join(self.text.split())}".encode()).hexdigest()
+
     def has_enough_text(self, min_words: int = DEFAULT_MIN_WORDS) -> bool:
         return len(self.text.split()) >= min_words
 

@@ -1,4 +1,7 @@
+import re
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -55,12 +58,37 @@ class IngestJob(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # A client's retry of the same submission finds this job instead of ingesting again.
+    idempotency_key = models.CharField(max_length=255, blank=True)
+    idempotency_client = models.CharField(max_length=100, blank=True)
+    request_fingerprint = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idempotency_client", "idempotency_key"],
+                condition=~models.Q(idempotency_key=""),
+                name="ingestjob_unique_idempotency_key_per_client",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} job #{self.pk} ({self.status})"
+
+
+class Story(models.Model):
+    """One news story: wire copies, syndications and updates of it are its articles."""
+
+    title = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "stories"
+
+    def __str__(self):
+        return self.title or f"Story #{self.pk}"
 
 
 class Article(models.Model):
@@ -69,6 +97,8 @@ class Article(models.Model):
         PROCESSING = "processing", "Processing"
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
+        # Stored but not extracted: extraction reads English; a translation step comes later.
+        UNTRANSLATED = "untranslated", "Awaiting translation"
 
     url = models.URLField(max_length=2000, unique=True, null=True, blank=True)
     content_hash = models.CharField(max_length=64, unique=True)
@@ -87,15 +117,61 @@ class Article(models.Model):
     job = models.ForeignKey(
         IngestJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
+    story = models.ForeignKey(
+        Story, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    # MinHash signature of the text's word shingles (see sources/neardup.py).
+    minhash = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "minhash"])
 
     class Meta:
         ordering = ["-published_at", "-id"]
 
     def __str__(self):
         return self.title or self.url or f"Article #{self.pk}"
+
+
+class ArticleBand(models.Model):
+    """One LSH band of an article's MinHash: articles sharing a band are near-duplicate
+    candidates, found through the index instead of comparing with every article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bands")
+    key = models.BigIntegerField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "key"], name="sources_articleband_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}:{self.key}"
+
+
+class ArticleVersion(models.Model):
+    """An earlier text of an article, kept when the same URL is fetched with new text."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="versions")
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64)
+    # When this text was current: from the article's first fetch to the one that replaced it.
+    fetched_at = models.DateTimeField()
+    replaced_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "-replaced_at", "-id"]
+
+    def __str__(self):
+        return f"{self.article} (before {self.replaced_at:%Y-%m-%d %H:%M})"
+
+
+def validate_link_pattern(value: str) -> None:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValidationError(f"Not a valid regular expression: {exc}.") from exc
 
 
 class Source(models.Model):
@@ -114,6 +190,13 @@ class Source(models.Model):
     )
     language = models.CharField(max_length=12, default="en")
     poll_interval_minutes = models.PositiveIntegerField(default=30)
+    # List pages: only links whose URL matches this regular expression are articles.
+    link_pattern = models.CharField(
+        max_length=300,
+        blank=True,
+        validators=[validate_link_pattern],
+        help_text="List pages: a regular expression article URLs match, e.g. /news/\\d+",
+    )
     enabled = models.BooleanField(default=True, db_index=True)
     # An official channel (a ministry's press feed): its items are this actor's own words.
     official_actor = models.ForeignKey(
@@ -158,6 +241,8 @@ class SourceItem(models.Model):
     guid_hash = models.CharField(max_length=64)
     link = models.URLField(max_length=2000, blank=True)
     title = models.CharField(max_length=500, blank=True)
+    # What the entry looked like (text, date): a change means the item was updated.
+    fingerprint = models.CharField(max_length=64, blank=True)
     first_seen_at = models.DateTimeField(auto_now_add=True)
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="source_items"
@@ -174,3 +259,26 @@ class SourceItem(models.Model):
 
     def __str__(self):
         return self.title or self.link or self.guid
+
+
+class OutboxMessage(models.Model):
+    """A task to publish, written in the same transaction as the row it is about.
+
+    If the broker is down when the transaction commits, the row stays unsent and the
+    periodic re-dispatch (sources.tasks.outbox_redispatch_task) publishes it later,
+    so a submission answered 202 is never lost.
+    """
+
+    task = models.CharField(max_length=200)
+    args = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        state = "sent" if self.sent_at else "unsent"
+        return f"{self.task}{tuple(self.args)} ({state})"

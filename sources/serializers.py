@@ -25,7 +25,9 @@ FILE_MEDIA_TYPES = {"text/html": "html", "application/json": "json"}
 class ArticleRefSerializer(serializers.ModelSerializer):
     """An article as embedded in a statement: enough to cite it."""
 
-    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True)
+    outlet = serializers.CharField(
+        source="outlet.name", default=None, allow_null=True, read_only=True
+    )
 
     class Meta:
         model = Article
@@ -33,7 +35,9 @@ class ArticleRefSerializer(serializers.ModelSerializer):
 
 
 class ArticleSerializer(serializers.ModelSerializer):
-    outlet = serializers.CharField(source="outlet.name", default=None, read_only=True)
+    outlet = serializers.CharField(
+        source="outlet.name", default=None, allow_null=True, read_only=True
+    )
     statement_count = serializers.IntegerField(read_only=True)
 
     class Meta:
@@ -111,6 +115,11 @@ class IngestAcceptedSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.ChoiceField(choices=IngestJob.Status.choices)
     url = serializers.URLField(help_text="The job's progress endpoint.")
+
+
+class IdempotencyConflictSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    job = serializers.IntegerField(help_text="The job the key was first used for.")
 
 
 def _limit_bytes(size: int, what: str) -> None:

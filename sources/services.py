@@ -2,15 +2,19 @@
 
 import hashlib
 import logging
+from datetime import timedelta
 
+from celery import current_app
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from sources.fetching import FetchError, fetch_url
-from sources.models import Article, IngestJob, Outlet
+from sources.language import detect_language
+from sources.models import Article, IngestJob, OutboxMessage, Outlet
 from sources.parsing import (
     IngestInputError,
     RawArticle,
@@ -20,12 +24,15 @@ from sources.parsing import (
     from_plain_text,
     parse_published,
 )
+from sources.stories import article_revise, article_story_assign
+from statements.models import Contradiction, Statement
 from statements.services import actor_resolver_build, statements_extract_for_article
 
 logger = logging.getLogger(__name__)
 
 PAYLOAD_TYPES = {"text", "html", "json", "jsonl"}
 OPTION_KEYS = {"title", "outlet", "author", "published"}
+ENGLISH = ("en", "EN", "")
 
 
 def content_hash(text: str) -> str:
@@ -42,8 +49,13 @@ def ingest_job_create(
     content_type: str = "",
     options: dict | None = None,
     user=None,
+    idempotency: dict | None = None,
 ) -> IngestJob:
-    """Validate a submission, store it as a job and enqueue it once the transaction commits."""
+    """Validate a submission, store it as a job and enqueue it once the transaction commits.
+
+    `idempotency` ({"idempotency_key", "idempotency_client", "request_fingerprint"}) is stored
+    on the job; see ingest_job_create_idempotent.
+    """
     from sources.tasks import ingest_job_process_task
 
     options = {k: v for k, v in (options or {}).items() if v not in (None, "")}
@@ -62,9 +74,119 @@ def ingest_job_create(
         content_type=content_type,
         options={k: str(v) for k, v in options.items()},
         created_by=user if user is not None and user.is_authenticated else None,
+        **(idempotency or {}),
     )
-    ingest_job_process_task.delay_on_commit(job.pk)
+    outbox_enqueue(task=ingest_job_process_task, args=[job.pk])
     return job
+
+
+def outbox_enqueue(*, task, args: list) -> OutboxMessage:
+    """Record a task to publish once the surrounding transaction commits.
+
+    The row commits with the job it is about; publishing happens after commit, and a
+    broker outage then leaves the row for outbox_redispatch instead of failing the request.
+    """
+    message = OutboxMessage.objects.create(task=task.name, args=list(args))
+    # robust: an unexpected error here is logged, never turned into a failed request; the
+    # row stays unsent for the re-dispatch.
+    transaction.on_commit(lambda: outbox_send(message_id=message.pk), robust=True)
+    return message
+
+
+def outbox_send(*, message_id: int, connection=None) -> bool:
+    """Publish one unsent message; never raises for a broker outage (returns False)."""
+    message = OutboxMessage.objects.filter(pk=message_id, sent_at__isnull=True).first()
+    if message is None:
+        return False
+    try:
+        if connection is None:
+            with _publish_connection() as own:
+                _publish(message, own)
+        else:
+            _publish(message, connection)
+    except Exception as exc:  # noqa: BLE001 - any broker failure leaves the row for re-dispatch
+        logger.warning("Could not publish %s: %s", message, exc)
+        OutboxMessage.objects.filter(pk=message_id).update(
+            attempts=F("attempts") + 1, last_error=f"{exc.__class__.__name__}: {exc}"[:2000]
+        )
+        return False
+    OutboxMessage.objects.filter(pk=message_id).update(
+        sent_at=timezone.now(), attempts=F("attempts") + 1, last_error=""
+    )
+    return True
+
+
+def _publish_connection():
+    # One connection attempt, no reconnect loop: by default kombu keeps retrying for
+    # seconds, which a web request answering 202 must not wait for; the outbox retries.
+    return current_app.connection_for_write(transport_options={"max_retries": 0})
+
+
+def _publish(message: OutboxMessage, connection) -> None:
+    current_app.tasks[message.task].apply_async(
+        args=message.args, connection=connection, retry=False
+    )
+
+
+def outbox_redispatch(*, older_than: timedelta | None = None, limit: int = 1000) -> int:
+    """Publish messages left unsent (broker down at commit time); returns how many went out.
+
+    Only messages older than `older_than`, so as not to race the on-commit publish of a
+    request still in flight (a race would only mean a harmless duplicate message).
+    Sent messages older than a week are deleted.
+    """
+    if older_than is None:
+        older_than = timedelta(seconds=settings.GAINSAY_OUTBOX_GRACE_SECONDS)
+    now = timezone.now()
+    OutboxMessage.objects.filter(sent_at__lt=now - timedelta(days=7)).delete()
+    pending = OutboxMessage.objects.filter(sent_at__isnull=True, created_at__lte=now - older_than)
+    ids = list(pending.order_by("id").values_list("pk", flat=True)[:limit])
+    with _publish_connection() as connection:
+        return sum(outbox_send(message_id=pk, connection=connection) for pk in ids)
+
+
+class IdempotencyConflict(Exception):
+    """The Idempotency-Key was used before for a different request."""
+
+    def __init__(self, job: IngestJob):
+        super().__init__(f"Idempotency-Key already used for a different request (job {job.pk}).")
+        self.job = job
+
+
+def ingest_job_create_idempotent(
+    *, key: str, client: str, fingerprint: str, **arguments
+) -> tuple[IngestJob, bool]:
+    """The job for (client, key): created now (True) or the one created before (False).
+
+    A retried request never ingests twice; the same key with another body is refused.
+    """
+
+    def earlier() -> IngestJob | None:
+        job = IngestJob.objects.filter(idempotency_client=client, idempotency_key=key).first()
+        if job is not None and job.request_fingerprint != fingerprint:
+            raise IdempotencyConflict(job)
+        return job
+
+    job = earlier()
+    if job is not None:
+        return job, False
+    try:
+        with transaction.atomic():
+            job = ingest_job_create(
+                **arguments,
+                idempotency={
+                    "idempotency_key": key,
+                    "idempotency_client": client,
+                    "request_fingerprint": fingerprint,
+                },
+            )
+    except IntegrityError:
+        # Two retries raced; the unique constraint let one through.
+        job = earlier()
+        if job is None:
+            raise
+        return job, False
+    return job, True
 
 
 def _validate_submission(*, kind, source, payload, content_type) -> None:
@@ -101,35 +223,52 @@ def ingest_job_process(*, job_id: int) -> IngestJob:
     except (IngestInputError, FetchError) as exc:
         return _job_finish(job, error=str(exc), failed=True)
 
-    errors, resolver = [], None
-    counts = {"created": 0, "duplicate": 0, "failed": 0, "statements": 0, "contradictions": 0}
+    # A job may run again after a worker died mid-way (or a message arrived twice):
+    # articles already done are skipped, and the counts are read back from the rows at
+    # the end rather than added up here, so a second run cannot count anything twice.
+    errors, resolver, processed, input_failed = [], None, set(), 0
     for index, raw in enumerate(raws, 1):
         if isinstance(raw, IngestInputError):
-            counts["failed"] += 1
+            input_failed += 1
             errors.append(str(raw))
             continue
         label = raw.url or raw.title or f"item {index}"
         try:
-            article, created = article_ingest(raw=raw, job=job)
+            article, _created = article_ingest(raw=raw, job=job)
         except (IngestInputError, ValidationError) as exc:
-            counts["failed"] += 1
+            input_failed += 1
             errors.append(f"{label}: {_message(exc)}")
             continue
-        if not created and article.status == Article.Status.DONE:
-            counts["duplicate"] += 1
+        if article.status == Article.Status.DONE:
             continue
-        counts["created"] += int(created)
-        counts["duplicate"] += int(not created)
         if resolver is None:
             resolver = actor_resolver_build()
         result = article_process(article_id=article.pk, resolver=resolver)
+        processed.add(article.pk)
         if result.status == Article.Status.FAILED:
-            counts["failed"] += 1
             errors.append(f"{label}: {result.error}")
-        counts["statements"] += result.statement_count
-        counts["contradictions"] += result.contradiction_count
 
+    counts = _job_counts(job, processed=processed, items=len(raws), input_failed=input_failed)
     return ingest_job_complete(job, total=len(raws), counts=counts, errors=errors)
+
+
+def _job_counts(job: IngestJob, *, processed: set[int], items: int, input_failed: int) -> dict:
+    """Counts from the stored rows: what this job created, and what it (or its earlier
+    interrupted runs, whose articles carry its id) extracted."""
+    created = Article.objects.filter(job=job).count()
+    article_ids = processed | set(Article.objects.filter(job=job).values_list("pk", flat=True))
+    statements = Statement.objects.filter(article_id__in=article_ids)
+    contradictions = Contradiction.objects.filter(
+        Q(statement_a__article_id__in=article_ids) | Q(statement_b__article_id__in=article_ids)
+    )
+    failed = Article.objects.filter(pk__in=article_ids, status=Article.Status.FAILED).count()
+    return {
+        "created": created,
+        "duplicate": max(items - input_failed - created, 0),
+        "failed": input_failed + failed,
+        "statements": statements.count(),
+        "contradictions": contradictions.count(),
+    }
 
 
 def ingest_job_complete(job: IngestJob, *, total: int, counts: dict, errors: list[str]):
@@ -202,9 +341,26 @@ def _decode_page(fetched, url: str) -> str:
 
 
 def article_ingest(*, raw: RawArticle, job: IngestJob | None = None) -> tuple[Article, bool]:
-    """Store an article unless its URL or content is already stored; returns (article, created)."""
+    """Store an article unless its URL or content is already stored; returns (article, created).
+
+    The same URL with new text is a revision: the old text is kept as a version and the
+    article goes back to pending, so its statements are extracted again.
+    """
     digest = content_hash(raw.text)
     lookup = Q(content_hash=digest) | Q(url=raw.url) if raw.url else Q(content_hash=digest)
+    same_url = Article.objects.filter(url=raw.url).first() if raw.url else None
+    if same_url is not None:
+        if (
+            same_url.content_hash != digest
+            and not Article.objects.filter(content_hash=digest).exists()
+        ):
+            try:
+                return article_revise(
+                    article=same_url, text=raw.text, digest=digest, title=raw.title
+                ), False
+            except IntegrityError:
+                pass  # another article took this text meanwhile: nothing to revise
+        return same_url, False
     existing = Article.objects.filter(lookup).first()
     if existing:
         return existing, False
@@ -221,9 +377,10 @@ def article_ingest(*, raw: RawArticle, job: IngestJob | None = None) -> tuple[Ar
                 author=raw.author[:300],
                 published_at=raw.published,
                 text=raw.text,
-                language=raw.language or "en",
+                language=(detect_language(raw.text) or raw.language or "en")[:12],
                 job=job,
             )
+            article_story_assign(article=article)
     except IntegrityError:
         # Another worker stored the same article between our check and insert.
         return Article.objects.get(lookup), False
@@ -239,19 +396,40 @@ class ArticleResult:
 
 
 def article_process(*, article_id: int, resolver=None) -> ArticleResult:
-    """Extract statements and detect contradictions; a crash marks only this article failed."""
+    """Extract statements and detect contradictions; a crash marks only this article failed.
+
+    Safe to run twice, even at the same time: the row lock makes a second run wait for
+    the first to commit, then find the article done and leave it alone.
+
+    An article in another language is only marked: extraction reads English, and a later
+    translation step picks up the articles awaiting it.
+    """
+    untranslated = (
+        Article.objects.filter(pk=article_id)
+        .exclude(language__in=ENGLISH)
+        .exclude(language__istartswith="en-")
+        .exclude(status=Article.Status.DONE)
+        .update(status=Article.Status.UNTRANSLATED, error="", updated_at=timezone.now())
+    )
+    if untranslated:
+        return ArticleResult(Article.Status.UNTRANSLATED)
     Article.objects.filter(pk=article_id).exclude(status=Article.Status.DONE).update(
         status=Article.Status.PROCESSING, error=""
     )
-    article = Article.objects.get(pk=article_id)
     try:
         with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=article_id)
+            if article.status == Article.Status.DONE:
+                return ArticleResult(Article.Status.DONE)
             statements, contradictions = statements_extract_for_article(
                 article=article, resolver=resolver
             )
             Article.objects.filter(pk=article_id).update(
                 status=Article.Status.DONE, error="", updated_at=timezone.now()
             )
+    except (OperationalError, InterfaceError):
+        # The database went away: not this article's fault. The task retries the job.
+        raise
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         logger.exception("Extraction failed for article %s", article_id)
         error = f"Extraction failed: {exc.__class__.__name__}: {exc}"

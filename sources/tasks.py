@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from sources.services import ingest_job_fail, ingest_job_process
+from sources.services import ingest_job_fail, ingest_job_process, outbox_redispatch
 from sources.subscriptions.scheduling import sources_enqueue_due
 from sources.subscriptions.services import source_poll
 
@@ -29,3 +29,10 @@ def source_poll_task(source_id: int) -> None:
 @shared_task(ignore_result=True)
 def sources_poll_due() -> None:
     sources_enqueue_due()
+
+
+@shared_task(ignore_result=True)
+def outbox_redispatch_task() -> None:
+    # Beat runs this every minute (see the sources migration that schedules it): it
+    # publishes what could not be sent while the broker was down.
+    outbox_redispatch()

@@ -1,6 +1,7 @@
 """Writes for subscriptions: poll a source, ingest its new entries once, track its health."""
 
 import datetime as dt
+import functools
 import logging
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from sources.feeds import FeedEntry, FeedError, parse_feed
+from sources.feeds import FeedEntry, FeedError
 from sources.fetching import FetchError, fetch_url
 from sources.models import Article, IngestJob, Source, SourceItem
 from sources.parsing import IngestInputError, RawArticle
@@ -19,6 +20,8 @@ from sources.services import (
     ingest_job_complete,
     raw_article_from_url,
 )
+from sources.subscriptions.discovery import source_entries
+from statements.services import actor_resolver_build
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,7 @@ def _setting(name: str, default: int) -> int:
 class PollResult:
     status: str  # "skipped", "not_modified", "ok" or "error"
     new_items: int = 0
+    updated_items: int = 0
     error: str = ""
 
 
@@ -57,28 +61,27 @@ def source_poll(*, source_id: int) -> PollResult:
     if not claimed:
         return PollResult("skipped")
     source = Source.objects.select_related("outlet").get(pk=source_id)
-    if source.kind != Source.Kind.FEED:
-        reason = f"Polling {source.get_kind_display().lower()} sources is not supported yet."
-        _source_disable(source_id=source_id, reason=reason, error=reason)
-        return PollResult("error", error=reason)
     try:
         fetched = _fetch(source)
         if fetched is None:
             _record_success(source, new_items=0)
             return PollResult("not_modified")
-        entries = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
+        entries = source_entries(source, fetched)
     except (FetchError, FeedError, SourcePollError) as exc:
         return _record_error(source, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - an unexpected crash still counts and unclaims
         logger.exception("Polling source %s crashed", source_id)
         return _record_error(source, error=f"{exc.__class__.__name__}: {exc}")
-    new_items = _ingest_entries(source, entries)
+    new_items, updated_items = _ingest_entries(source, entries)
     _record_success(source, new_items=new_items, fetched=fetched)
-    return PollResult("ok", new_items=new_items)
+    return PollResult("ok", new_items=new_items, updated_items=updated_items)
 
 
 def _fetch(source: Source):
-    headers = {"Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*"}
+    headers = {
+        "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+        "text/html;q=0.8, */*"
+    }
     if source.etag:
         headers["If-None-Match"] = source.etag
     if source.last_modified:
@@ -91,19 +94,34 @@ def _fetch(source: Source):
     return fetched
 
 
-def _ingest_entries(source: Source, entries: list[FeedEntry]) -> int:
-    seen = set(
-        SourceItem.objects.filter(
+def _ingest_entries(source: Source, entries: list[FeedEntry]) -> tuple[int, int]:
+    """Ingest entries not seen before, and again those whose text or date changed.
+
+    Returns (new, updated). An updated entry's article keeps its old text as a version.
+    """
+    known = {
+        guid_hash: (pk, fingerprint)
+        for guid_hash, pk, fingerprint in SourceItem.objects.filter(
             source=source, guid_hash__in=[entry.guid_hash for entry in entries]
-        ).values_list("guid_hash", flat=True)
-    )
-    fresh, hashes = [], set()
+        ).values_list("guid_hash", "pk", "fingerprint")
+    }
+    fresh, changed, hashes = [], [], set()
     for entry in entries:
-        if entry.guid_hash not in seen and entry.guid_hash not in hashes:
+        if entry.guid_hash in hashes:
+            continue
+        hashes.add(entry.guid_hash)
+        if entry.guid_hash not in known:
             fresh.append(entry)
-            hashes.add(entry.guid_hash)
-    if not fresh:
-        return 0
+        elif known[entry.guid_hash][1] != entry.fingerprint:
+            changed.append((entry, known[entry.guid_hash]))
+    # Items recorded before fingerprints existed get one now, without being fetched again.
+    unset = [pk for _entry, (pk, fingerprint) in changed if not fingerprint]
+    for entry, (pk, fingerprint) in changed:
+        if not fingerprint:
+            SourceItem.objects.filter(pk=pk).update(fingerprint=entry.fingerprint)
+    changed = [(entry, item) for entry, item in changed if item[0] not in unset]
+    if not fresh and not changed:
+        return 0, 0
     # One job per poll that found something: the usual place to see what ingestion did.
     job = IngestJob.objects.create(
         kind=IngestJob.Kind.FEED,
@@ -114,8 +132,10 @@ def _ingest_entries(source: Source, entries: list[FeedEntry]) -> int:
     )
     counts = {"created": 0, "duplicate": 0, "failed": 0, "statements": 0, "contradictions": 0}
     errors = []
+    # Built at most once per poll: it reads every actor alias.
+    resolver = functools.cache(actor_resolver_build)
     for entry in reversed(fresh):  # feeds list newest first; store oldest first
-        article, error = _ingest_entry(source, entry, job=job, counts=counts)
+        article, error = _ingest_entry(source, entry, job=job, counts=counts, resolver=resolver)
         if error:
             errors.append(f"{entry.link or entry.guid}: {error}")
         try:
@@ -126,16 +146,25 @@ def _ingest_entries(source: Source, entries: list[FeedEntry]) -> int:
                     guid_hash=entry.guid_hash,
                     link=entry.link[:2000],
                     title=entry.title,
+                    fingerprint=entry.fingerprint,
                     article=article,
                     error=error,
                 )
         except IntegrityError:
             pass  # a concurrent poll recorded it first; it is still ingested once
-    ingest_job_complete(job, total=len(fresh), counts=counts, errors=errors)
-    return len(fresh)
+    for entry, (pk, _fingerprint) in reversed(changed):
+        article, error = _ingest_entry(source, entry, job=job, counts=counts, resolver=resolver)
+        if error:
+            errors.append(f"{entry.link or entry.guid}: {error}")
+        update = {"fingerprint": entry.fingerprint, "error": error, "title": entry.title}
+        if article is not None:
+            update["article"] = article
+        SourceItem.objects.filter(pk=pk).update(**update)
+    ingest_job_complete(job, total=len(fresh) + len(changed), counts=counts, errors=errors)
+    return len(fresh), len(changed)
 
 
-def _ingest_entry(source, entry, *, job, counts) -> tuple[Article | None, str]:
+def _ingest_entry(source, entry, *, job, counts, resolver) -> tuple[Article | None, str]:
     min_words = _setting("GAINSAY_FEED_MIN_WORDS", 60)
     outlet = source.outlet.name if source.outlet else ""
     try:
@@ -154,14 +183,14 @@ def _ingest_entry(source, entry, *, job, counts) -> tuple[Article | None, str]:
             raw = raw_article_from_url(entry.link, **({"outlet": outlet} if outlet else {}))
             raw.title = raw.title or entry.title
             raw.published = raw.published or entry.published
-        raw.language = source.language
+        raw.language = raw.language or source.language
         article, created = article_ingest(raw=raw, job=job)
     except (FetchError, IngestInputError) as exc:
         counts["failed"] += 1
         return None, str(exc)
     counts["created" if created else "duplicate"] += 1
     if article.status != Article.Status.DONE:
-        result = article_process(article_id=article.pk)
+        result = article_process(article_id=article.pk, resolver=resolver())
         counts["statements"] += result.statement_count
         counts["contradictions"] += result.contradiction_count
         if result.status == Article.Status.FAILED:
@@ -214,15 +243,3 @@ def _record_error(source: Source, *, error: str) -> PollResult:
         changes["disabled_reason"] = f"Disabled after {streak} consecutive errors. Last: {error}"
     Source.objects.filter(pk=source.pk).update(**changes)
     return PollResult("error", error=error)
-
-
-@transaction.atomic
-def _source_disable(*, source_id: int, reason: str, error: str = "") -> None:
-    Source.objects.filter(pk=source_id).update(
-        enabled=False,
-        disabled_reason=reason,
-        last_error=error,
-        polling_started_at=None,
-        enqueued_at=None,
-        updated_at=timezone.now(),
-    )

@@ -3,6 +3,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.core.cache import cache
 
 from tests.sources.feedsite import FeedSite, _FeedHandler
 
@@ -73,6 +74,9 @@ def allow_loopback_fetch(settings):
     settings.GAINSAY_FETCH_ALLOW_PRIVATE = True
     settings.GAINSAY_FETCH_TIMEOUT = 1
     settings.GAINSAY_FETCH_MAX_BYTES = 1024 * 1024
+    # Politeness spacing is tested on its own; elsewhere it would only slow tests down.
+    settings.GAINSAY_FETCH_HOST_INTERVAL = 0
+    cache.clear()  # robots.txt answers are cached per host
     return settings
 
 

@@ -1,5 +1,7 @@
 """A feed server on loopback whose answers the tests change between polls, and feed builders."""
 
+import contextlib
+import time
 from http.server import BaseHTTPRequestHandler
 
 
@@ -9,6 +11,8 @@ class FeedSite:
     def __init__(self):
         self.routes = {}
         self.requests = []
+        self.times = []
+        self.delays = {}
         self.base = ""
 
     def serve(self, path, body, *, status=200, content_type="application/rss+xml", etag=None):
@@ -25,6 +29,9 @@ class _FeedHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 - the http.server API
         site = self.server.site
         site.requests.append((self.path, dict(self.headers)))
+        site.times.append((self.path, time.monotonic()))
+        if self.path in site.delays:
+            time.sleep(site.delays[self.path])
         status, content_type, body, etag = site.routes.get(
             self.path, (404, "text/plain", b"not found", None)
         )
@@ -39,7 +46,9 @@ class _FeedHandler(BaseHTTPRequestHandler):
         if etag:
             self.send_header("ETag", etag)
         self.end_headers()
-        self.wfile.write(body)
+        # The client may have given up waiting (a slow-host test).
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
 
 
 def story(n: int) -> str:
