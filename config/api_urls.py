@@ -4,8 +4,10 @@ from sources.api import ArticleViewSet, IngestJobViewSet
 from statements.api.views import (
     ActorViewSet,
     ContradictionViewSet,
+    EventViewSet,
     StatementViewSet,
     TopicViewSet,
+    WebhookViewSet,
 )
 
 router = DefaultRouter()
@@ -15,5 +17,7 @@ router.register("articles", ArticleViewSet, basename="article")
 router.register("statements", StatementViewSet, basename="statement")
 router.register("contradictions", ContradictionViewSet, basename="contradiction")
 router.register("jobs", IngestJobViewSet, basename="ingestjob")
+router.register("events", EventViewSet, basename="event")
+router.register("webhooks", WebhookViewSet, basename="webhook")
 
 urlpatterns = router.urls

@@ -3,8 +3,7 @@
 Views parse the request, call a selector (reads) or a service (writes) and render.
 """
 
-from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -14,27 +13,54 @@ from statements.api.errors import service_errors_as_400
 from statements.api.filters import (
     ActorFilter,
     ContradictionFilter,
+    EventFilter,
+    FilterBackend,
     StatementFilter,
     StrictOrderingFilter,
     TopicFilter,
+    WebhookFilter,
 )
-from statements.api.permissions import CanReviewOrReadOnly
+from statements.api.permissions import OWNER_PERMISSIONS, CanReviewOrReadOnly, TokenScope
+from statements.api.renderers import (
+    ContradictionJsonLdRenderer,
+    CsvRenderer,
+    JsonLdRenderer,
+    OrjsonRenderer,
+)
 from statements.models import Contradiction
 from statements.selectors import api as selectors
+from statements.selectors import api_rows
 from statements.serializers import (
     ActorSerializer,
     ContradictionReviewSerializer,
     ContradictionSerializer,
+    EventSerializer,
     StatementSerializer,
     StatementUpdateSerializer,
     StatementWriteSerializer,
     TopicSerializer,
+    WebhookCreatedSerializer,
+    WebhookDeliverySerializer,
+    WebhookSerializer,
 )
+from statements.services import events as event_services
+from statements.webhooks import services as webhook_services
 
-FILTER_BACKENDS = [DjangoFilterBackend, StrictOrderingFilter]
+FILTER_BACKENDS = [FilterBackend, StrictOrderingFilter]
+# JSON for everyone; CSV of any list (`?format=csv`). The browsable API stays for humans.
+LIST_RENDERERS = [OrjsonRenderer, CsvRenderer]
 # What a SlugField admits. The router's default ([^/.]+) lets a NUL byte through to the
 # query, which PostgreSQL refuses with an error (a 500); anything else is a plain 404.
 SLUG_LOOKUP_REGEX = r"[-a-zA-Z0-9_]+"
+
+
+def fast_list(view, shape, *extra, build=None):
+    """A list page from plain rows (statements.selectors.api_rows): same JSON, a fraction
+    of the cost of model instances and serializers."""
+    queryset = api_rows.rows_queryset(view.filter_queryset(view.get_queryset()), shape, *extra)
+    page = view.paginate_queryset(queryset)
+    rows = build(page) if build else api_rows.rows_shape(page, shape)
+    return view.get_paginated_response(rows)
 
 
 class NoDeleteModelViewSet(
@@ -50,6 +76,8 @@ class NoDeleteModelViewSet(
 class ActorViewSet(NoDeleteModelViewSet):
     """Actors with their aliases and roles. Looked up by slug: `/actors/<slug>/`."""
 
+    renderer_classes = LIST_RENDERERS
+    ordering = ["name"]
     serializer_class = ActorSerializer
     lookup_field = "slug"
     lookup_value_regex = SLUG_LOOKUP_REGEX
@@ -74,8 +102,10 @@ class ActorViewSet(NoDeleteModelViewSet):
 
 
 class TopicViewSet(NoDeleteModelViewSet):
-    """Topics and the two opposing stances tracked on each. Looked up by slug."""
+    """Topics, the two opposing stances tracked on each, and their propositions. By slug."""
 
+    renderer_classes = LIST_RENDERERS
+    ordering = ["name"]
     serializer_class = TopicSerializer
     lookup_field = "slug"
     lookup_value_regex = SLUG_LOOKUP_REGEX
@@ -88,15 +118,15 @@ class TopicViewSet(NoDeleteModelViewSet):
 
     def perform_create(self, serializer):
         with service_errors_as_400():
-            serializer.instance = services.topic_create(
-                **serializer.validated_data, user=self.request.user
-            )
+            topic = event_services.topic_write(**serializer.validated_data, user=self.request.user)
+        serializer.instance = self.get_queryset().get(pk=topic.pk)
 
     def perform_update(self, serializer):
         with service_errors_as_400():
-            serializer.instance = services.topic_update(
+            topic = event_services.topic_write(
                 topic=serializer.instance, **serializer.validated_data, user=self.request.user
             )
+        serializer.instance = self.get_queryset().get(pk=topic.pk)
 
 
 @extend_schema_view(
@@ -105,15 +135,24 @@ class TopicViewSet(NoDeleteModelViewSet):
     partial_update=extend_schema(request=StatementUpdateSerializer, responses=StatementSerializer),
 )
 class StatementViewSet(NoDeleteModelViewSet):
-    """Dated statements. Editors add them (origin `editor`) and correct them (`corrected`)."""
+    """Dated statements. Editors add them (origin `editor`) and correct them (`corrected`).
 
+    `?format=jsonld` (or Accept: application/ld+json) gives schema.org Claims.
+    """
+
+    renderer_classes = [*LIST_RENDERERS, JsonLdRenderer]
+    ordering = ["id"]
     serializer_class = StatementSerializer
     filter_backends = FILTER_BACKENDS
     filterset_class = StatementFilter
     ordering_fields = ["said_on", "created_at", "updated_at", "confidence", "id"]
+    ordering_aliases = {"said_on": "said_on_sort"}
 
     def get_queryset(self):
-        return selectors.statement_list()
+        return selectors.statement_list(sortable=self.action == "list")
+
+    def list(self, request, *args, **kwargs):
+        return fast_list(self, api_rows.STATEMENT_SHAPE, "said_on_sort")
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -149,8 +188,14 @@ class StatementViewSet(NoDeleteModelViewSet):
 
 
 class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
-    """Detected contradictions, each embedding both statements; editors confirm or dismiss."""
+    """Detected contradictions, each embedding both statements (or, for kind `event`, the
+    statement and the event it is held against); editors confirm or dismiss them.
 
+    `?format=jsonld` gives each as a schema.org ItemList of the two Claims with the kind.
+    """
+
+    renderer_classes = [*LIST_RENDERERS, ContradictionJsonLdRenderer]
+    ordering = ["-detected_at"]
     serializer_class = ContradictionSerializer
     filter_backends = FILTER_BACKENDS
     filterset_class = ContradictionFilter
@@ -158,6 +203,9 @@ class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.contradiction_list()
+
+    def list(self, request, *args, **kwargs):
+        return fast_list(self, api_rows.CONTRADICTION_SHAPE, build=api_rows.contradiction_rows)
 
     def _review(self, request, new_status):
         contradiction = self.get_object()
@@ -174,13 +222,101 @@ class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
         return Response(ContradictionSerializer(contradiction).data)
 
     @extend_schema(request=ContradictionReviewSerializer, responses=ContradictionSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[CanReviewOrReadOnly])
+    @action(detail=True, methods=["post"], permission_classes=[TokenScope, CanReviewOrReadOnly])
     def confirm(self, request, pk=None):
         """Mark the contradiction confirmed, with an optional note."""
         return self._review(request, Contradiction.Status.CONFIRMED)
 
     @extend_schema(request=ContradictionReviewSerializer, responses=ContradictionSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[CanReviewOrReadOnly])
+    @action(detail=True, methods=["post"], permission_classes=[TokenScope, CanReviewOrReadOnly])
     def dismiss(self, request, pk=None):
         """Mark the contradiction dismissed (not a real contradiction), with an optional note."""
         return self._review(request, Contradiction.Status.DISMISSED)
+
+
+class EventViewSet(viewsets.ModelViewSet):
+    """Events editors record, which earlier claims can be held against. By slug.
+
+    Deleting an event keeps its history record; it then no longer appears in lists
+    (`updated_since` does not report deletions).
+    """
+
+    renderer_classes = LIST_RENDERERS
+    ordering = ["occurred_on"]
+    serializer_class = EventSerializer
+    lookup_field = "slug"
+    lookup_value_regex = SLUG_LOOKUP_REGEX
+    filter_backends = FILTER_BACKENDS
+    filterset_class = EventFilter
+    ordering_fields = ["occurred_on", "created_at", "updated_at", "title", "id"]
+
+    def get_queryset(self):
+        return selectors.event_list()
+
+    def perform_create(self, serializer):
+        with service_errors_as_400():
+            event = event_services.event_create(**serializer.validated_data, user=self.request.user)
+        serializer.instance = self.get_queryset().get(pk=event.pk)
+
+    def perform_update(self, serializer):
+        with service_errors_as_400():
+            event = event_services.event_update(
+                event=serializer.instance, **serializer.validated_data, user=self.request.user
+            )
+        serializer.instance = self.get_queryset().get(pk=event.pk)
+
+    def perform_destroy(self, instance):
+        event_services.event_delete(event=instance, user=self.request.user)
+
+
+@extend_schema_view(
+    create=extend_schema(
+        request=WebhookSerializer,
+        responses={201: OpenApiResponse(WebhookCreatedSerializer, "Created; the secret once.")},
+    ),
+)
+class WebhookViewSet(viewsets.ModelViewSet):
+    """Your webhooks: a URL and the events it hears about. Others' webhooks are not found.
+
+    Each delivery is a POST of JSON `{"event", "occurred_at", "contradiction"}` with the
+    headers `Gainsay-Event`, `Gainsay-Delivery` and `Gainsay-Signature: t=<unix time>,v1=<hex>`
+    where v1 is HMAC-SHA256 of `"<t>.<body>"` keyed with the secret shown at creation.
+    Network errors and 5xx answers are retried with exponential backoff.
+    """
+
+    renderer_classes = [OrjsonRenderer]
+    permission_classes = OWNER_PERMISSIONS
+    serializer_class = WebhookSerializer
+    filter_backends = FILTER_BACKENDS
+    filterset_class = WebhookFilter
+    ordering = ["id"]
+    ordering_fields = ["created_at", "updated_at", "id"]
+
+    def get_queryset(self):
+        return selectors.webhook_list(owner=self.request.user)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors_as_400():
+            webhook = webhook_services.webhook_create(
+                owner=request.user, **serializer.validated_data
+            )
+        return Response(WebhookCreatedSerializer(webhook).data, status=status.HTTP_201_CREATED)
+
+    def perform_update(self, serializer):
+        with service_errors_as_400():
+            serializer.instance = webhook_services.webhook_update(
+                webhook=serializer.instance, **serializer.validated_data
+            )
+
+    def perform_destroy(self, instance):
+        webhook_services.webhook_delete(webhook=instance)
+
+    @extend_schema(responses=WebhookDeliverySerializer(many=True))
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
+    def deliveries(self, request, pk=None):
+        """The latest 50 deliveries with every attempt: status code, response, error, time."""
+        webhook = self.get_object()
+        rows = selectors.webhook_deliveries(webhook=webhook)
+        return Response(WebhookDeliverySerializer(rows, many=True).data)
