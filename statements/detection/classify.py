@@ -8,7 +8,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .matching import CompiledTopics, Hit, anchor, compile_topics, find_hits
-from .negation import find_anaphor, governors, is_denial_cue, window_negator
+from .modality import modality
+from .negation import find_anaphor, governors, is_denial_cue, is_observation, window_negator
 from .nlp import has_parse, parse
 from .types import (
     RULE_CONTEXT,
@@ -16,6 +17,7 @@ from .types import (
     RULE_DENIAL,
     RULE_DENIAL_CONTEXT,
     RULE_NEGATED,
+    RULE_NEGATED_OBSERVATION,
     RULE_NEGATED_WINDOW,
     RULE_NEGATIVE_CUE,
     StanceMatch,
@@ -29,6 +31,7 @@ PENALTY = {
     RULE_CUE: 0.0,
     RULE_NEGATIVE_CUE: 0.0,
     RULE_NEGATED: 0.1,
+    RULE_NEGATED_OBSERVATION: 0.1,
     RULE_NEGATED_WINDOW: 0.2,
     RULE_DENIAL: 0.15,
 }
@@ -51,7 +54,7 @@ def _evaluate(doc: Doc, hit: Hit, compiled: CompiledTopics) -> tuple[StanceMatch
         gov = governors(doc, hit.tokens, root)
         negators, denial = list(gov.negators), gov.denial
         if negators:
-            rule = RULE_NEGATED
+            rule = RULE_NEGATED_OBSERVATION if is_observation(negators) else RULE_NEGATED
         else:
             near = window_negator(doc, hit.first, reach=ADJACENT)
             if near is not None:
@@ -84,11 +87,13 @@ def _evaluate(doc: Doc, hit: Hit, compiled: CompiledTopics) -> tuple[StanceMatch
 
 def _flip(match: StanceMatch, topics: dict[str, TopicSpec], rule: str) -> StanceMatch:
     topic = topics[match.topic]
+    # Denying a possibility is a firm claim: "dismissed that Russia may invade".
     return replace(
         match,
         stance=topic.opposite(match.stance),
         negated=not match.negated,
         rule=rule,
+        hedge="",
         confidence=round(max(match.confidence - PENALTY[RULE_DENIAL], 0.05), 3),
     )
 
@@ -100,26 +105,35 @@ def classify(
     cue: str | None = None,
     context: str | None = None,
     doc: Doc | None = None,
+    speaker: str | None = None,
 ) -> StanceMatch | None:
     """The topic and stance `content` takes, or None when no cue of any topic applies.
 
     `cue` is the statement's speech verb: a denial verb ("dismissed") flips the content's
     stance. When the content only points back ("a notion that Moscow dismissed"), `context`
     (the clause it points to) is classified instead. `doc` may be a pre-parsed `content`.
+    `speaker` (who the statement is attributed to) tells a relayed claim ("the Pentagon said
+    ...") from the speaker's own.
     """
     if not topics or not content:
         return None
     compiled = compile_topics(topics)
     doc = doc if doc is not None else parse(content)
     denial_cue = is_denial_cue(cue)
-    evaluated = [_evaluate(doc, hit, compiled) for hit in find_hits(doc, compiled)]
+    hits = find_hits(doc, compiled)
+    evaluated = [(*_evaluate(doc, hit, compiled), hit) for hit in hits]
     if evaluated:
         # The main clause carries the claim: "despite claims of a pullback, Russia is still
         # building up" is about the buildup.
-        match, _, denied_inside = min(
+        match, _, denied_inside, hit = min(
             evaluated,
             key=lambda e: (e[1], -e[0].confidence, -(e[0].end - e[0].start), e[0].start),
         )
+        mode = modality(doc, hit.tokens, anchor(doc, hit.tokens), speaker=speaker)
+        if mode.hedge is not None and not denied_inside:
+            match = replace(match, hedge=mode.hedge.text)
+        if mode.reported_by:
+            match = replace(match, reported_by=mode.reported_by)
         if denial_cue and not denied_inside:
             match = _flip(match, compiled.topics, RULE_DENIAL)
         return match

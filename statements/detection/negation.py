@@ -20,6 +20,9 @@ NEGATIVE_PRONOUNS = frozenset({"none", "nobody", "nothing", "neither"})
 # "no signs of a pullback" often parses with "of a pullback" hanging off the verb, beside the
 # negated noun rather than under it.
 EVIDENCE_NOUNS = frozenset({"sign", "evidence", "indication", "proof", "trace", "hint"})
+# Negating these reports an absence of evidence now ("have not seen any withdrawal", "no
+# signs of a pullback"): a denial of a fact, not of a possibility.
+PERCEPTION_VERBS = frozenset({"see", "notice", "observe", "detect", "witness", "find"})
 # Verbs whose negation reaches into their clause: "I don't think Russia will invade".
 NEG_RAISING = frozenset(
     {"think", "believe", "expect", "see", "seem", "appear", "anticipate", "suppose", "notice"}
@@ -104,6 +107,7 @@ def governors(doc: Doc, tokens: Sequence[int], anchor: Token) -> Governors:
     negators: list[Token] = []
     denial: Token | None = None
     negation_open = True  # False once the walk leaves the clause a negation could reach
+    via_conj = False  # the walk reached `node` from one of its conjuncts
     node = anchor
     for _ in range(MAX_CLIMB):
         for child in node.children:
@@ -115,8 +119,12 @@ def governors(doc: Doc, tokens: Sequence[int], anchor: Token) -> Governors:
         if node.i not in inside:
             if negation_open and node.lower_ == "without":
                 negators.append(node)
-            if denial is None and (node.lemma_ in DENIAL_VERBS or _is_falsity_call(node, path)):
+            # A conjunct is a sibling clause, not a complement: in "the talk was propaganda and
+            # Russia will not invade" the second clause is not called propaganda.
+            denies = node.lemma_ in DENIAL_VERBS or _is_falsity_call(node, path)
+            if denial is None and denies and not via_conj:
                 denial = node
+        via_conj = node.dep_ == "conj"
         head = node.head
         if head.i == node.i or node.dep_ in STOP_EDGES:
             break
@@ -192,6 +200,16 @@ def find_anaphor(doc: Doc) -> tuple[int, int] | None:
     for token in doc:
         if token.lemma_.lower() in ANAPHOR_NOUNS or token.lower_ in ANAPHOR_NOUNS:
             return token.left_edge.idx, token.idx + len(token)
-        if token.lower_ in ANAPHOR_PRONOUNS and token.dep_ != "mark":
+        # A subject pronoun names an actor ("it was pulling forces back"), not a proposition.
+        if token.lower_ in ANAPHOR_PRONOUNS and token.dep_ not in {"mark", "nsubj", "nsubjpass"}:
             return token.idx, token.idx + len(token)
     return None
+
+
+def is_observation(negators: Sequence[Token]) -> bool:
+    """Do the negations deny an observation ("not seen", "no signs of") rather than a claim?"""
+    for negator in negators:
+        head = negator.head
+        if head.lemma_ in PERCEPTION_VERBS or head.lemma_ in EVIDENCE_NOUNS:
+            return True
+    return False

@@ -9,15 +9,26 @@ from datetime import date
 RULE_CUE = "cue"
 RULE_NEGATIVE_CUE = "negative cue"  # a cue that carries its own negation: "no plans to invade"
 RULE_NEGATED = "negated cue"  # a negation governs a cue: "not seen any de-escalation"
+RULE_NEGATED_OBSERVATION = "negated observation"  # "have not seen any withdrawal"
 RULE_NEGATED_WINDOW = "negated cue (window)"  # same, found by the cheap token-window fallback
 RULE_DENIAL = "denial verb"  # "dismissed/denied/rejected ..." governs the proposition
 RULE_DENIAL_CONTEXT = "denial verb (context)"  # denial of an anaphor resolved from context
 RULE_CONTEXT = "cue (context)"  # an anaphor endorsed ("echoed", "confirmed") from context
+RULE_REPORTED = "reported claim"  # relayed from another party, not endorsed: no stance
 
 # Rules whose claim negates or denies the opposing proposition, rather than asserting its own.
 DENIAL_RULES = frozenset(
-    {RULE_NEGATIVE_CUE, RULE_NEGATED, RULE_NEGATED_WINDOW, RULE_DENIAL, RULE_DENIAL_CONTEXT}
+    {
+        RULE_NEGATIVE_CUE,
+        RULE_NEGATED,
+        RULE_NEGATED_OBSERVATION,
+        RULE_NEGATED_WINDOW,
+        RULE_DENIAL,
+        RULE_DENIAL_CONTEXT,
+    }
 )
+# Denials that rule a possibility out; an observation ("not seen any") only speaks for now.
+DENIES_POSSIBILITY = DENIAL_RULES - {RULE_NEGATED_OBSERVATION, RULE_NEGATED_WINDOW}
 
 
 def is_denial_rule(rule: str) -> bool:
@@ -54,6 +65,15 @@ class StanceMatch:
     negated: bool
     confidence: float
     rule: str
+    # "may launch": the claim is put as a possibility. Holds the hedging word.
+    hedge: str = ""
+    # "Moscow claims ...", "the so-called pullback": whose claim the speaker relays without
+    # endorsing it. A reported claim gives the statement a topic but no stance.
+    reported_by: str = ""
+
+    @property
+    def endorsed(self) -> bool:
+        return not self.reported_by
 
 
 @dataclass(frozen=True)
@@ -68,10 +88,25 @@ class ClaimView:
     # defaults keep six-argument construction working.
     confidence: float = 1.0
     rule: str = RULE_CUE
+    hedged: bool = False
+    quantities: tuple = ()  # Quantity values stated in the content
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An editor-recorded event that bears out one stance of its topic."""
+
+    id: object
+    title: str
+    occurred_on: date
+    topic: str
+    stance: str  # the stance the event confirms
 
 
 @dataclass(frozen=True)
 class Verdict:
-    kind: str  # "opposite_direction" or "denial"
+    # "opposite_direction", "denial", "numeric_mismatch", "reversal" or "event"
+    kind: str
     score: float  # in (0, 1]
     explanation: str
+    rule: str = ""  # the rule that set the two claims against each other

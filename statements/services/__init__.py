@@ -8,9 +8,15 @@ from statements.services.actors import (
     actor_update,
     actors_load_catalogue,
 )
+from statements.services.appearances import (
+    statement_appearance_split,
+    statements_fold,
+    statements_merge,
+)
 from statements.services.contradictions import (
     contradiction_review,
     contradictions_detect_all,
+    contradictions_detect_for_event,
     contradictions_detect_for_statement,
 )
 from statements.services.statements import (
@@ -35,11 +41,15 @@ __all__ = [
     "actors_load_catalogue",
     "contradiction_review",
     "contradictions_detect_all",
+    "contradictions_detect_for_event",
     "contradictions_detect_for_statement",
+    "statement_appearance_split",
     "statement_classify",
     "statement_create",
     "statement_update",
     "statements_extract_for_article",
+    "statements_fold",
+    "statements_merge",
     "topic_create",
     "topic_specs",
     "topic_update",

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from statements.extraction import ActorEntry, ActorResolver
@@ -106,13 +106,20 @@ def actor_proposed_get_or_create(*, speaker_text: str, kind: str | None = None) 
     alias = ActorAlias.objects.select_related("actor").filter(normalized=normalized).first()
     if alias:
         return alias.actor
-    actor = Actor.objects.create(
-        name=name,
-        slug=_unique_slug(name),
-        kind=kind if kind in Actor.Kind.values else Actor.Kind.PERSON,
-        status=Actor.Status.PROPOSED,
-    )
-    ActorAlias.objects.create(actor=actor, text=name, normalized=normalized)
+    try:
+        with transaction.atomic():
+            actor = Actor.objects.create(
+                name=name,
+                slug=_unique_slug(name),
+                kind=kind if kind in Actor.Kind.values else Actor.Kind.PERSON,
+                status=Actor.Status.PROPOSED,
+            )
+            ActorAlias.objects.create(actor=actor, text=name, normalized=normalized)
+    except IntegrityError:
+        # Another worker proposed the same speaker at the same moment; the insert waited
+        # for its commit, so its alias is visible now.
+        alias = ActorAlias.objects.select_related("actor").filter(normalized=normalized).first()
+        return alias.actor if alias else None
     return actor
 
 

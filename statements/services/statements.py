@@ -7,8 +7,16 @@ from statements.detection import classify
 from statements.extraction import extract_statements
 from statements.models import Actor, Statement, Topic
 from statements.services.actors import actor_proposed_get_or_create, actor_resolver_build
+from statements.services.appearances import (
+    appearance_record,
+    statement_fold_target,
+    statements_counts_refresh,
+    statements_fold,
+)
+from statements.services.claims import statement_assign_claim
 from statements.services.contradictions import contradictions_detect_for_statement
-from statements.services.topics import topic_specs
+from statements.services.official import article_official_actor, official_statements_add
+from statements.services.topics import topic_by_similarity, topic_specs, topics_active
 
 EDITABLE_FIELDS = {
     "actor",
@@ -43,7 +51,7 @@ def statement_classify(*, statement: Statement, specs=None, topics_by_slug=None)
     if statement.origin == Statement.Origin.EDITOR and statement.topic_id:
         return statement
     if specs is None:
-        topics = list(Topic.objects.all())
+        topics = list(topics_active())
         specs = topic_specs(topics)
         topics_by_slug = {t.slug: t for t in topics}
     match = classify(
@@ -51,16 +59,14 @@ def statement_classify(*, statement: Statement, specs=None, topics_by_slug=None)
         specs,
         cue=statement.cue or None,
         context=_context_before(statement.article.text, statement.content_start) or None,
+        speaker=(statement.actor.name if statement.actor_id else statement.speaker_text) or None,
     )
+    fallback = None
     if match is None:
-        statement.topic, statement.stance, statement.stance_phrase = None, "", ""
-        statement.stance_rule, statement.stance_confidence = "", 0.0
-    else:
-        statement.topic = topics_by_slug[match.topic]
-        statement.stance = match.stance
-        statement.stance_phrase = match.phrase[:300]
-        statement.stance_rule = match.rule[:50]
-        statement.stance_confidence = match.confidence
+        fallback = topic_by_similarity(content=statement.content, topics=topics_by_slug.values())
+    statement_assign_claim(
+        statement=statement, match=match, topics_by_slug=topics_by_slug, topic=fallback
+    )
     return statement
 
 
@@ -74,10 +80,13 @@ def statements_extract_for_article(*, article, resolver=None) -> tuple[list[Stat
     # A batch passes one resolver for all its articles: building it reads every alias.
     resolver = resolver or actor_resolver_build()
     extracted = extract_statements(article.text, published=published, resolver=resolver)
+    official = article_official_actor(article)
+    if official is not None:
+        extracted = official_statements_add(article=article, extracted=extracted, actor=official)
     names = {e.actor for e in extracted if e.actor}
     actors = {a.name: a for a in Actor.objects.filter(name__in=names)}
     existing = {(s.content_start, s.content_end): s for s in article.statements.all()}
-    topics = list(Topic.objects.all())
+    topics = list(topics_active())
     specs, topics_by_slug = topic_specs(topics), {t.slug: t for t in topics}
 
     stored = []
@@ -107,9 +116,20 @@ def statements_extract_for_article(*, article, resolver=None) -> tuple[list[Stat
         statement.date_text = (found.date_text or "")[:100]
         statement.reported_via = (found.reported_via or "")[:300]
         statement.confidence = found.confidence
+        if statement.pk is None:
+            # Words already recorded from another outlet: an appearance, not a new row.
+            target = statement_fold_target(statement=statement)
+            if target is not None:
+                appearance_record(statement=target, source=statement)
+                stored.append(target)
+                continue
         statement_classify(statement=statement, specs=specs, topics_by_slug=topics_by_slug)
         statement.save()
         stored.append(statement)
+
+    # The same words already recorded from another outlet: one statement, many appearances;
+    # conflicts are then detected once, on the merged statement.
+    stored = statements_fold(statements=stored)
 
     # A pair is found from both of its statements; count it once.
     contradictions = {}
@@ -208,5 +228,7 @@ def _statement_save(statement: Statement, *, user) -> Statement:
     if user is not None:
         statement._history_user = user
     statement.save()
+    appearance_record(statement=statement)
+    statements_counts_refresh(statement_ids=[statement.pk])
     contradictions_detect_for_statement(statement=statement)
     return statement

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from statements.services import actors_load_catalogue, topics_load_catalogue
+from statements.services.seed_events import events_load_catalogue
 
 
 class Command(BaseCommand):
@@ -19,7 +20,11 @@ class Command(BaseCommand):
         seeds = Path(seeds)
         actors = actors_load_catalogue(path=seeds / "actors.json")
         topics = topics_load_catalogue(path=seeds / "topics.json")
-        self.stdout.write(f"Loaded {actors} actors and {topics} topics.")
+        # Events before articles: each ingested statement is then held against them, and the
+        # ingest job counts those detections with the rest.
+        events_path = seeds / "events.json"
+        events = events_load_catalogue(path=events_path) if events_path.exists() else 0
+        self.stdout.write(f"Loaded {actors} actors, {topics} topics and {events} events.")
         if no_articles:
             return
         # articles.json carries what the text itself does not say (outlet, exact time);

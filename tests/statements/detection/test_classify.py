@@ -57,18 +57,22 @@ def test_it_reports_offsets_into_the_content():
     assert content[match.start : match.end] == match.phrase == "add troops"
 
 
+OBSERVED = "negated observation"  # an absence of evidence now, not a denial of a possibility
+
+
 @pytest.mark.parametrize(
-    ("content", "phrase"),
+    ("content", "phrase", "rule"),
     [
-        ("So far we have not seen any de-escalation on the ground", "not seen any de-escalation"),
-        ("Moscow has shown no signs yet of a pullback", "no signs yet of a pullback"),
-        ("There has been no withdrawal of Russian forces", "no withdrawal"),
-        ("Russia never pulled back its troops", "never pulled back"),
+        ("So far we have not seen any de-escalation on the ground", "not seen any de-escalation",
+         OBSERVED),
+        ("Moscow has shown no signs yet of a pullback", "no signs yet of a pullback", OBSERVED),
+        ("There has been no withdrawal of Russian forces", "no withdrawal", "negated cue"),
+        ("Russia never pulled back its troops", "never pulled back", "negated cue"),
     ],
-)
-def test_it_flips_a_negated_pullback_cue_to_building_up(content, phrase):
+)  # fmt: skip
+def test_it_flips_a_negated_pullback_cue_to_building_up(content, phrase, rule):
     match = classify(content, TOPICS)
-    assert (match.stance, match.negated, match.rule) == ("building up", True, "negated cue")
+    assert (match.stance, match.negated, match.rule) == ("building up", True, rule)
     assert match.phrase == phrase
 
 

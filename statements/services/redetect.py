@@ -1,0 +1,123 @@
+"""Full re-detection in bulk: topic by topic, pairs found in memory, rows written in batches.
+
+Per-statement detection run over a million statements would issue millions of queries; this
+reads each topic once, finds its conflicts with the batch finder, and reconciles them with
+what is stored: new detections created, changed ones refreshed, withdrawn ones deleted, and
+reviewed ones (confirmed or dismissed) never touched.
+"""
+
+from collections import defaultdict
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from statements.detection import against_event, find_all_contradictions
+from statements.detection.compare import REVERSAL_WINDOW_DAYS
+from statements.models import Contradiction, Event, Statement, Topic
+from statements.services.contradictions import CLAIM_FIELDS, _claim, _event_view
+from statements.services.propositions import propositions_assess_all
+
+BATCH = 2000
+UPDATABLE = ["topic_id", "kind", "score", "explanation", "phrase_a", "phrase_b"]
+
+
+def _topic_claims(topic: Topic):
+    rows = (
+        Statement.objects.filter(topic=topic)
+        .exclude(review_status=Statement.Review.REJECTED)
+        .exclude(stance="", quantities=[])
+        .values(*CLAIM_FIELDS)
+    )
+    return [_claim(row) for row in rows.iterator(chunk_size=BATCH)]
+
+
+def _found_for_topic(topic: Topic, events: list[Event]) -> dict[tuple, dict]:
+    claims = _topic_claims(topic)
+    found: dict[tuple, dict] = {}
+    for a, b, verdict in find_all_contradictions(
+        claims, window_days=topic.window_days, reversal_days=REVERSAL_WINDOW_DAYS
+    ):
+        first, second = (a, b) if a.id < b.id else (b, a)
+        found[("pair", first.id, second.id)] = {
+            "topic_id": topic.pk,
+            "kind": verdict.kind,
+            "score": verdict.score,
+            "explanation": verdict.explanation,
+            "phrase_a": first.phrase[:300],
+            "phrase_b": second.phrase[:300],
+        }
+    for event in events:
+        view = _event_view(event)
+        if view is None:
+            continue
+        for claim in claims:
+            verdict = against_event(claim, view)
+            if verdict is not None:
+                found[("event", claim.id, event.pk)] = {
+                    "topic_id": topic.pk,
+                    "kind": verdict.kind,
+                    "score": verdict.score,
+                    "explanation": verdict.explanation,
+                    "phrase_a": claim.phrase[:300],
+                    "phrase_b": event.title[:300],
+                }
+    return found
+
+
+def _key(c) -> tuple:
+    if c["event_id"]:
+        return ("event", c["statement_a_id"], c["event_id"])
+    return ("pair", c["statement_a_id"], c["statement_b_id"])
+
+
+@transaction.atomic
+def contradictions_redetect_all() -> dict[str, int]:
+    """Reconcile every stored detection with a fresh run; returns counts of what changed."""
+    events_by_topic = defaultdict(list)
+    for event in (
+        Event.objects.exclude(topic=None).exclude(confirms_stance="").select_related("topic")
+    ):
+        events_by_topic[event.topic_id].append(event)
+    found: dict[tuple, dict] = {}
+    for topic in Topic.objects.all():
+        found.update(_found_for_topic(topic, events_by_topic.get(topic.pk, [])))
+
+    stored = {
+        _key(c): c
+        for c in Contradiction.objects.values(
+            "pk", "statement_a_id", "statement_b_id", "event_id", "status", *UPDATABLE
+        ).iterator(chunk_size=BATCH)
+    }
+    create, update, withdraw = [], [], []
+    for key, fields in found.items():
+        current = stored.get(key)
+        if current is None:
+            a, other = key[1], key[2]
+            link = {"event_id": other} if key[0] == "event" else {"statement_b_id": other}
+            create.append(Contradiction(statement_a_id=a, **link, **fields))
+        elif current["status"] == Contradiction.Status.DETECTED and any(
+            current[k] != v for k, v in fields.items()
+        ):
+            update.append((current["pk"], fields))
+    for key, current in stored.items():
+        if key not in found and current["status"] == Contradiction.Status.DETECTED:
+            withdraw.append(current["pk"])
+    if create:
+        bulk_create_with_history(create, Contradiction, batch_size=BATCH)
+    for start in range(0, len(update), BATCH):
+        # Whole rows, so the history records what the row holds, not just the changed fields.
+        chunk = dict(update[start : start + BATCH])
+        rows = list(Contradiction.objects.filter(pk__in=chunk))
+        for row in rows:
+            for name, value in chunk[row.pk].items():
+                setattr(row, name, value)
+        bulk_update_with_history(rows, Contradiction, UPDATABLE, batch_size=BATCH)
+    for start in range(0, len(withdraw), BATCH):
+        Contradiction.objects.filter(pk__in=withdraw[start : start + BATCH]).delete()
+    assessed = propositions_assess_all()
+    return {
+        "created": len(create),
+        "updated": len(update),
+        "withdrawn": len(withdraw),
+        "proposition_links": assessed,
+    }
