@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -81,6 +82,11 @@ class ActorRole(models.Model):
 
 
 class Topic(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        # Suggested from a cluster of unassigned statements; editors rename, merge or accept it.
+        PROPOSED = "proposed", "Proposed"
+
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     description = models.TextField(blank=True)
@@ -92,6 +98,14 @@ class Topic(models.Model):
     exclusions = models.TextField(
         blank=True, help_text="Phrases that stop a cue counting (one per line)."
     )
+    # Claims said further apart than this are about different periods: an update, not a
+    # contradiction.
+    window_days = models.PositiveIntegerField(
+        default=30, help_text="Claims said more than this many days apart are not compared."
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
@@ -101,6 +115,59 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Proposition(models.Model):
+    """A claim a topic's statements can support or refute ("Russian forces are withdrawing")."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="propositions")
+    text = models.CharField(max_length=300)
+    # Which of the topic's two stances agrees with the proposition.
+    supported_by_stance = models.CharField(
+        max_length=1, choices=[("a", "Stance A"), ("b", "Stance B")]
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["topic", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["topic", "text"], name="proposition_unique_per_topic")
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class Event(models.Model):
+    """Something that happened, recorded by editors, that later claims can be held against."""
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    description = models.TextField(blank=True)
+    occurred_on = models.DateField(db_index=True)
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
+    )
+    # The topic stance the event bears out: earlier claims of the other stance are contradicted.
+    confirms_stance = models.CharField(
+        max_length=1, blank=True, choices=[("a", "Stance A"), ("b", "Stance B")]
+    )
+    actors = models.ManyToManyField(Actor, blank=True, related_name="events")
+    source_url = models.URLField(max_length=2000, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["occurred_on", "id"]
+
+    def __str__(self):
+        return f"{self.occurred_on}: {self.title}"
 
 
 class Statement(models.Model):
@@ -155,18 +222,34 @@ class Statement(models.Model):
     stance_phrase = models.CharField(max_length=300, blank=True)
     stance_rule = models.CharField(max_length=50, blank=True)
     stance_confidence = models.FloatField(default=0.0)
+    # Kept from classification so detection compares rows without parsing text again: a
+    # hedged claim ("may", "possibly") and the quantities it states ("130,000 troops").
+    hedged = models.BooleanField(default=False)
+    quantities = models.JSONField(default=list, blank=True)
     confidence = models.FloatField(default=0.0)
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.EXTRACTED)
     review_status = models.CharField(
         max_length=12, choices=Review.choices, default=Review.UNREVIEWED, db_index=True
     )
+    # Where the words appeared (see StatementAppearance), kept here for lists and sorting.
+    first_seen_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    appearance_count = models.PositiveIntegerField(default=1)
+    outlet_count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["first_seen_at", "appearance_count", "outlet_count"]
+    )
 
     class Meta:
         ordering = ["said_on", "id"]
-        indexes = [models.Index(fields=["topic", "said_on"])]
+        indexes = [
+            models.Index(fields=["topic", "said_on"]),
+            # Dashboard pages at a million statements: an actor's statements by date,
+            # and "contradictions involving statements of X" as index-only id lookups.
+            models.Index(fields=["actor", "said_on", "id"], name="statement_actor_said_on"),
+            models.Index(fields=["said_on", "id"], name="statement_said_on_id"),
+        ]
         constraints = [
             # Re-running extraction on an article must update, never duplicate.
             models.UniqueConstraint(
@@ -185,22 +268,123 @@ class Statement(models.Model):
         return self.origin == self.Origin.EDITOR or self.review_status != self.Review.UNREVIEWED
 
 
+class StatementAppearance(models.Model):
+    """One place a statement's words appeared: an article of some outlet, at some offsets.
+
+    A quote repeated across outlets is one Statement (on its first appearance's article)
+    with one appearance per article, the first included.
+    """
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="appearances")
+    article = models.ForeignKey(
+        "sources.Article", on_delete=models.PROTECT, related_name="statement_appearances"
+    )
+    outlet = models.ForeignKey(
+        "sources.Outlet", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The words as this article has them (a paraphrase may differ slightly).
+    content = models.TextField()
+    content_start = models.PositiveIntegerField(null=True, blank=True)
+    content_end = models.PositiveIntegerField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["seen_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "content_start", "content_end"],
+                name="statementappearance_unique_span",
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.statement_id} in article #{self.article_id}"
+
+
+class StatementMergeBlock(models.Model):
+    """An editor's split: the words at this span are not the statement's, ever again."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="merge_blocks")
+    article = models.ForeignKey("sources.Article", on_delete=models.CASCADE, related_name="+")
+    content_start = models.PositiveIntegerField(null=True, blank=True)
+    content_end = models.PositiveIntegerField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "article", "content_start", "content_end"],
+                name="statementmergeblock_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.statement_id} never at article #{self.article_id}"
+
+
+class StatementProposition(models.Model):
+    """How one statement bears on one of its topic's propositions, and the words that decided."""
+
+    class Relation(models.TextChoices):
+        SUPPORTS = "supports", "Supports"
+        REFUTES = "refutes", "Refutes"
+        NEUTRAL = "neutral", "Neutral"
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="proposition_links"
+    )
+    proposition = models.ForeignKey(
+        Proposition, on_delete=models.CASCADE, related_name="statement_links"
+    )
+    relation = models.CharField(max_length=10, choices=Relation.choices)
+    confidence = models.FloatField(default=0.0)
+    phrase = models.CharField(max_length=300, blank=True)
+    rule = models.CharField(max_length=50, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["proposition", "statement"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "proposition"], name="statement_proposition_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"#{self.statement_id} {self.relation} {self.proposition_id}"
+
+
 class Contradiction(models.Model):
     class Kind(models.TextChoices):
         OPPOSITE_DIRECTION = "opposite_direction", "Opposite direction"
         DENIAL = "denial", "Negation or denial"
+        NUMERIC_MISMATCH = "numeric_mismatch", "Numeric mismatch"
+        REVERSAL = "reversal", "Reversal over time"
+        EVENT = "event", "Claim against a later event"
 
     class Status(models.TextChoices):
         DETECTED = "detected", "Detected"
         CONFIRMED = "confirmed", "Confirmed"
         DISMISSED = "dismissed", "Dismissed"
 
-    # Stored with statement_a.id < statement_b.id so the pair is unordered and unique.
+    # Stored with statement_a.id < statement_b.id so the pair is unordered and unique. A claim
+    # held against an event (kind "event") has no statement_b but an event instead.
     statement_a = models.ForeignKey(
         Statement, on_delete=models.CASCADE, related_name="contradictions_as_a"
     )
     statement_b = models.ForeignKey(
-        Statement, on_delete=models.CASCADE, related_name="contradictions_as_b"
+        Statement,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="contradictions_as_b",
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="contradictions"
     )
     topic = models.ForeignKey(
         Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="contradictions"
@@ -224,14 +408,141 @@ class Contradiction(models.Model):
 
     class Meta:
         ordering = ["-detected_at", "-id"]
+        # The dashboard lists one kind newest first (reversals on an actor's page).
+        indexes = [models.Index(fields=["kind", "detected_at"], name="contradiction_kind_detected")]
         constraints = [
             models.UniqueConstraint(
                 fields=["statement_a", "statement_b"], name="contradiction_unique_pair"
             ),
+            models.UniqueConstraint(
+                fields=["statement_a", "event"],
+                condition=Q(event__isnull=False),
+                name="contradiction_unique_claim_event",
+            ),
             models.CheckConstraint(
-                condition=Q(statement_a__lt=F("statement_b")), name="contradiction_ordered_pair"
+                condition=(
+                    Q(
+                        event__isnull=True,
+                        statement_b__isnull=False,
+                        statement_a__lt=F("statement_b"),
+                    )
+                    | Q(event__isnull=False, statement_b__isnull=True)
+                ),
+                name="contradiction_ordered_pair_or_event",
             ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: #{self.statement_a_id} vs #{self.statement_b_id}"
+        other = f"event #{self.event_id}" if self.event_id else f"#{self.statement_b_id}"
+        return f"{self.get_kind_display()}: #{self.statement_a_id} vs {other}"
+
+
+# --- API access and webhooks ------------------------------------------------------------
+
+
+class ApiToken(models.Model):
+    """A system's credential: created by an administrator, scoped, revocable.
+
+    Only a SHA-256 of the key is stored (keys are long random strings, so a fast hash is
+    enough); the key itself is shown once, when the token is created.
+    """
+
+    class Scope(models.TextChoices):
+        READ = "read", "Read"
+        READ_WRITE = "read_write", "Read and write"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100)
+    scope = models.CharField(max_length=10, choices=Scope.choices, default=Scope.READ)
+    # The first characters of the key, so an administrator can tell tokens apart.
+    prefix = models.CharField(max_length=12, db_index=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…, {self.get_scope_display()})"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.revoked_at is not None
+
+
+class Webhook(models.Model):
+    """A subscriber's URL that hears about contradictions as they are detected and reviewed."""
+
+    class Event(models.TextChoices):
+        DETECTED = "contradiction.detected", "Contradiction detected"
+        CONFIRMED = "contradiction.confirmed", "Contradiction confirmed"
+        DISMISSED = "contradiction.dismissed", "Contradiction dismissed"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="webhooks"
+    )
+    url = models.URLField(max_length=2000)
+    events = models.JSONField(default=list)
+    # Needed in clear to sign each delivery; the API shows it only on creation.
+    secret = models.CharField(max_length=100)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.url
+
+
+class WebhookDelivery(models.Model):
+    """One event for one webhook; retried until it succeeds or the attempts run out."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=40)
+    payload = models.JSONField()
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "webhook deliveries"
+
+    def __str__(self):
+        return f"{self.event} → {self.webhook_id} ({self.status})"
+
+
+class WebhookAttempt(models.Model):
+    """One HTTP try of a delivery, with what the subscriber answered."""
+
+    delivery = models.ForeignKey(WebhookDelivery, on_delete=models.CASCADE, related_name="log")
+    number = models.PositiveIntegerField()
+    status_code = models.PositiveIntegerField(null=True, blank=True)
+    response_snippet = models.TextField(blank=True)
+    error = models.TextField(blank=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["delivery", "number"]
+
+    def __str__(self):
+        return f"attempt {self.number} of delivery {self.delivery_id}"

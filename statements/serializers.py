@@ -9,7 +9,17 @@ from rest_framework import serializers
 
 from sources.models import Article
 from sources.serializers import ArticleRefSerializer
-from statements.models import Actor, ActorAlias, ActorRole, Contradiction, Statement, Topic
+from statements.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Contradiction,
+    Event,
+    Proposition,
+    Statement,
+    Topic,
+    Webhook,
+)
 
 PROVENANCE_FIELDS = ("article", "content_start", "content_end")
 
@@ -33,7 +43,7 @@ class ActorAliasSerializer(serializers.ModelSerializer):
 
 
 class ActorRoleSerializer(serializers.ModelSerializer):
-    organisation = ActorRefSerializer(read_only=True)
+    organisation = ActorRefSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = ActorRole
@@ -71,7 +81,25 @@ class ActorSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
 
 
+class PropositionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Proposition
+        fields = ["id", "text", "supported_by_stance"]
+        read_only_fields = ["id"]
+        # Uniqueness per topic is the service's to check (it knows the topic).
+        validators = []
+
+
 class TopicSerializer(serializers.ModelSerializer):
+    propositions = PropositionSerializer(
+        many=True,
+        required=False,
+        help_text=(
+            "Claims the topic's statements support or refute. On write the list replaces "
+            "the topic's propositions (matched by text); leave it out to keep them."
+        ),
+    )
+
     class Meta:
         model = Topic
         fields = [
@@ -84,6 +112,8 @@ class TopicSerializer(serializers.ModelSerializer):
             "stance_b",
             "stance_b_cues",
             "exclusions",
+            "window_days",
+            "propositions",
             "created_at",
             "updated_at",
         ]
@@ -91,8 +121,8 @@ class TopicSerializer(serializers.ModelSerializer):
 
 
 class StatementSerializer(serializers.ModelSerializer):
-    actor = ActorRefSerializer(read_only=True)
-    topic = TopicRefSerializer(read_only=True)
+    actor = ActorRefSerializer(read_only=True, allow_null=True)
+    topic = TopicRefSerializer(read_only=True, allow_null=True)
     article = ArticleRefSerializer(read_only=True)
 
     class Meta:
@@ -123,6 +153,10 @@ class StatementSerializer(serializers.ModelSerializer):
             "cue_end",
             "origin",
             "review_status",
+            # Appearances: the same words across outlets are one statement.
+            "first_seen_at",
+            "appearance_count",
+            "outlet_count",
             "created_at",
             "updated_at",
         ]
@@ -132,7 +166,7 @@ class StatementSerializer(serializers.ModelSerializer):
 class StatementEmbedSerializer(serializers.ModelSerializer):
     """A statement inside a contradiction: who, what, when, and where it was reported."""
 
-    actor = ActorRefSerializer(read_only=True)
+    actor = ActorRefSerializer(read_only=True, allow_null=True)
     article = ArticleRefSerializer(read_only=True)
 
     class Meta:
@@ -148,6 +182,8 @@ class StatementEmbedSerializer(serializers.ModelSerializer):
             "stance",
             "review_status",
             "article",
+            "first_seen_at",
+            "outlet_count",
         ]
         read_only_fields = fields
 
@@ -211,11 +247,68 @@ class StatementUpdateSerializer(StatementWriteSerializer):
         return attrs
 
 
+class EventSerializer(serializers.ModelSerializer):
+    topic = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Topic.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the topic whose stance the event bears out.",
+    )
+    actors = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Actor.objects.all(),
+        many=True,
+        required=False,
+        help_text="Slugs of the actors involved.",
+    )
+    created_by = serializers.CharField(
+        source="created_by.username", default=None, allow_null=True, read_only=True
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "description",
+            "occurred_on",
+            "topic",
+            "confirms_stance",
+            "actors",
+            "source_url",
+            "created_by",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        extra_kwargs = {"slug": {"required": False}}
+
+
+class EventRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Event
+        fields = ["id", "slug", "title", "occurred_on", "confirms_stance", "source_url"]
+        read_only_fields = fields
+
+
 class ContradictionSerializer(serializers.ModelSerializer):
-    topic = TopicRefSerializer(read_only=True)
+    topic = TopicRefSerializer(read_only=True, allow_null=True)
     statement_a = StatementEmbedSerializer(read_only=True)
-    statement_b = StatementEmbedSerializer(read_only=True)
-    reviewer = serializers.CharField(source="reviewer.username", default=None, read_only=True)
+    statement_b = StatementEmbedSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The other statement; null when kind is `event` (see `event`).",
+    )
+    event = EventRefSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The event statement_a is held against; set only when kind is `event`.",
+    )
+    reviewer = serializers.CharField(
+        source="reviewer.username", default=None, allow_null=True, read_only=True
+    )
 
     class Meta:
         model = Contradiction
@@ -230,6 +323,7 @@ class ContradictionSerializer(serializers.ModelSerializer):
             "phrase_b",
             "statement_a",
             "statement_b",
+            "event",
             "reviewer",
             "reviewed_at",
             "note",
@@ -241,3 +335,49 @@ class ContradictionSerializer(serializers.ModelSerializer):
 
 class ContradictionReviewSerializer(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+WEBHOOK_EVENTS = Webhook.Event.values
+
+
+class WebhookSerializer(serializers.ModelSerializer):
+    events = serializers.ListField(
+        child=serializers.ChoiceField(choices=Webhook.Event.choices),
+        allow_empty=False,
+        help_text="Which events to receive.",
+    )
+
+    class Meta:
+        model = Webhook
+        fields = ["id", "url", "events", "is_active", "created_at", "updated_at"]
+        read_only_fields = ["created_at", "updated_at"]
+
+
+class WebhookCreatedSerializer(WebhookSerializer):
+    secret = serializers.CharField(
+        read_only=True,
+        help_text="Signs every delivery (HMAC-SHA256). Shown only now; store it.",
+    )
+
+    class Meta(WebhookSerializer.Meta):
+        fields = [*WebhookSerializer.Meta.fields, "secret"]
+
+
+class WebhookAttemptSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    status_code = serializers.IntegerField(allow_null=True)
+    response_snippet = serializers.CharField()
+    error = serializers.CharField()
+    duration_ms = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+
+
+class WebhookDeliverySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    event = serializers.CharField()
+    status = serializers.CharField()
+    attempts = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    payload = serializers.JSONField()
+    log = WebhookAttemptSerializer(many=True)

@@ -34,3 +34,18 @@ def editor_client(client, editor):
 def editor_api_client(api_client, editor):
     api_client.force_authenticate(editor)
     return api_client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    # Serialized rollback restores the migrations' data (the editors group) from the
+    # contents kept on the connection object. Playwright's sync API (browser tests) runs
+    # ORM calls in other greenlet contexts, where Django opens new connection objects
+    # without those contents; later tests then skip the restore and find no group.
+    # Keeping the contents on the class gives every connection object the same data.
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents is not None:
+            type(connections[alias])._test_serialized_contents = contents

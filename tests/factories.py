@@ -6,7 +6,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from sources.models import Article, IngestJob, Outlet
-from statements.models import Actor, ActorAlias, ActorRole, Contradiction, Statement, Topic
+from statements.models import (
+    Actor,
+    ActorAlias,
+    ActorRole,
+    Contradiction,
+    Event,
+    Proposition,
+    Statement,
+    Topic,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -136,8 +145,28 @@ class ContradictionFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        a, b = kwargs["statement_a"], kwargs["statement_b"]
-        if a.pk > b.pk:
+        a, b = kwargs["statement_a"], kwargs.get("statement_b")
+        if b is not None and a.pk > b.pk:
             kwargs["statement_a"], kwargs["statement_b"] = b, a
             kwargs["phrase_a"], kwargs["phrase_b"] = kwargs["phrase_b"], kwargs["phrase_a"]
         return super()._create(model_class, *args, **kwargs)
+
+
+class PropositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposition
+
+    topic = factory.SubFactory(TopicFactory)
+    text = factory.Sequence(lambda n: f"Russian forces are withdrawing from the border ({n})")
+    supported_by_stance = "a"
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    title = factory.Sequence(lambda n: f"Russia invades Ukraine ({n})")
+    slug = factory.Sequence(lambda n: f"russia-invades-ukraine-{n}")
+    occurred_on = dt.date(2022, 2, 24)
+    topic = factory.SubFactory(TopicFactory)
+    confirms_stance = "b"

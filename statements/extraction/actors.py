@@ -69,6 +69,12 @@ class ActorResolver:
         for entry in self.entries:
             forms = {normalise(entry.name)} | {normalise(a) for a in entry.aliases}
             self._org_forms[entry.name] = {f for f in forms if f}
+        # Words an actor is described by ("chancellor" for "German Chancellor Olaf
+        # Scholz"), so "the chancellor" can find its antecedent among the mentions.
+        self._described_by: dict[str, set[str]] = {}
+        for entry in self.entries:
+            phrases = (*entry.aliases, *(r.title for r in entry.roles))
+            self._described_by[entry.name] = {w for p in phrases for w in _title_words(p).split()}
 
     @classmethod
     def from_catalogue(cls, path) -> ActorResolver:
@@ -93,6 +99,10 @@ class ActorResolver:
                 )
             )
         return cls(entries)
+
+    def described_by(self, name: str | None, noun: str) -> bool:
+        words = _title_words(noun).split()
+        return bool(name and words) and set(words) <= self._described_by.get(name, set())
 
     def kind_of(self, name: str | None) -> str | None:
         entry = self.by_name.get(name) if name else None

@@ -35,6 +35,7 @@ class Draft:
 
     def __init__(self, cand: Candidate | None, offset: int, para: int):
         self.para = para
+        self.offset = offset  # article offset of the paragraph the candidate's doc holds
         self.cand = cand
         self.cue = (cand.cue.idx + offset, cand.cue_end + offset) if cand else (0, 0)
         self.speaker = (

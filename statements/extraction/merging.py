@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .drafts import Draft, jaccard_segments, merge_segments, overlap
+from .drafts import Draft, inside, jaccard_segments, merge_segments, overlap
 from .lexicon import SPEECH_VERBS
 from .quotes import QuoteGroup
 from .rules import Candidate, find_speaker, speaker_tokens
@@ -11,6 +11,10 @@ from .tagger import tagged_attributions
 AGREEMENT = 0.2  # content Jaccard above which a rule and a tagger candidate are one
 REQUIRE_AGREEMENT = True  # non-speech rule cues need the tagger to agree
 DROP_NESTED = True
+# Whose content a rule and tagger candidate that agree keep: "rule", "tagger" or
+# "union". Chosen by holding out 200 train articles from a tagger trained on the
+# other 640: content F1 0.674 (rule), 0.689 (tagger), 0.681 (union).
+AGREED_CONTENT = "tagger"
 
 
 def tagged_drafts(doc, offset: int, para: int, previous: list[Draft]) -> list[Draft]:
@@ -47,7 +51,8 @@ def tagged_drafts(doc, offset: int, para: int, previous: list[Draft]) -> list[Dr
 def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     """Rules give speaker, cue and date; the tagger adds what the rules missed.
 
-    A rule candidate the tagger also found is kept as is (origin "both"). One it
+    A rule candidate the tagger also found keeps its speaker, cue and date and takes
+    the tagger's content boundaries (see AGREED_CONTENT; origin "both"). One it
     did not find survives only if its cue is a speech verb: on PolNeAR's train
     split, thought, evidence and stance cues found by rules alone were much less
     reliable than speech verbs. A tagger candidate no rule found is added, with a speaker
@@ -58,10 +63,14 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     out = []
     used: set[int] = set()
     for rule in rules:
-        best = max(tagged, key=lambda t, rule=rule: jaccard_segments(t.segments, rule.segments))
-        if jaccard_segments(best.segments, rule.segments) > AGREEMENT:
+        best = max(tagged, key=lambda t, rule=rule: _agreement(rule, t))
+        if _agreement(rule, best) > AGREEMENT:
             used.add(id(best))
             rule.origin = "both"
+            if AGREED_CONTENT == "tagger":
+                rule.segments = list(best.segments)
+            elif AGREED_CONTENT == "union":
+                rule.segments = merge_segments(rule.segments + best.segments)
             out.append(rule)
         elif not REQUIRE_AGREEMENT or _core_cue(rule):
             out.append(rule)
@@ -72,11 +81,24 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
             head = find_speaker(t.cand.cue)
             if head is not None:
                 toks = speaker_tokens(head)
-                offset = t.cue[0] - t.cand.cue.idx
-                t.speaker = (toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset)
+                # t.cue starts at the tagged cue span, which may begin before its root
+                # token, so the paragraph offset is the one to shift by.
+                end = toks[-1].idx + len(toks[-1].text)
+                t.speaker = (toks[0].idx + t.offset, end + t.offset)
                 t.cand.speaker_head = head
         out.append(t)
     return out
+
+
+def _agreement(rule: Draft, tagged: Draft) -> float:
+    """How surely a rule and a tagger candidate are one attribution: the same cue, or
+    much the same content, unless the rule's cue lies inside the tagger's content
+    (a verb inside a quotation is what was said, not the report of it)."""
+    if overlap(rule.cue, tagged.cue):
+        return 1.0
+    if inside(rule.cue[0], tagged.segments):
+        return 0.0
+    return jaccard_segments(tagged.segments, rule.segments)
 
 
 def _core_cue(draft: Draft) -> bool:
@@ -113,7 +135,7 @@ def fold_reported_via(drafts: list[Draft], text: str) -> list[Draft]:
     for draft in drafts:
         cand = draft.cand
         if cand is not None and cand.via_span is not None:
-            host = by_cue.get((id(cand.cue.doc), cand.cue.head.i))
+            host = by_cue.get((id(cand.cue.doc), cand.cue.head.i)) or _reporting_host(draft, drafts)
             if host is not None and host is not draft and host.cand.via_span is None:
                 host.reported_via = text[draft.speaker[0] : draft.speaker[1]]
                 host.segments = [
@@ -122,3 +144,49 @@ def fold_reported_via(drafts: list[Draft], text: str) -> list[Draft]:
                 continue
         kept.append(draft)
     return kept
+
+
+def drop_overlapping(drafts: list[Draft], share: float = 0.5) -> list[Draft]:
+    """PolNeAR gives each token at most one attribution, so two statements whose
+    contents mostly overlap are one statement found twice (rules and tagger, a
+    quote and its split part). The longer content wins: on the train split it was
+    the matching one about four times as often as the shorter. An embedded report
+    ("a notion that Moscow dismissed") is a statement inside another one by design,
+    so it neither yields nor takes room."""
+
+    def chars(d: Draft) -> int:
+        return sum(e - s for s, e in d.segments)
+
+    kept: list[Draft] = []
+    embedded = [d for d in drafts if d.cand is not None and d.cand.embedded and d.host is None]
+    for d in sorted((d for d in drafts if d not in embedded), key=lambda d: -chars(d)):
+        taken = sum(overlap(seg, other) for k in kept for seg in d.segments for other in k.segments)
+        if taken <= share * chars(d):
+            kept.append(d)
+            continue
+        winner = max(kept, key=lambda k: sum(overlap(a, b) for a in d.segments for b in k.segments))
+        if winner.speaker is None and d.speaker is not None and winner.cue == d.cue:
+            winner.speaker = d.speaker
+            if winner.cand is not None and d.cand is not None:
+                winner.cand.speaker_head = d.cand.speaker_head
+        # Cue-less quotes that continued the dropped statement now continue the winner.
+        for other in drafts:
+            if other.host is d:
+                other.host = None if other is winner else (winner.host or winner)
+    return [d for d in drafts if d in kept or d in embedded]
+
+
+def _reporting_host(via: Draft, drafts: list[Draft]) -> Draft | None:
+    """ "Russia has moved troops, Stoltenberg said, according to The Guardian" is often
+    parsed with "according" on the reported verb: the host is then the earlier report
+    in the same sentence whose content holds that verb."""
+    according = via.cand.cue
+    for d in drafts:
+        cand = d.cand
+        if cand is None or d is via or cand.via_span is not None or cand.speaker_head is None:
+            continue
+        if cand.cue.doc is not according.doc or cand.cue.sent != according.sent:
+            continue
+        if cand.cue.i < according.i and according.head.i in cand.content_tokens:
+            return d
+    return None

@@ -9,12 +9,18 @@ from . import merging
 from .actors import ActorResolver
 from .drafts import Draft, finish, inside
 from .header import parse_article_header
-from .merging import drop_nested, fold_reported_via, merge_sources, tagged_drafts
+from .merging import (
+    drop_nested,
+    drop_overlapping,
+    fold_reported_via,
+    merge_sources,
+    tagged_drafts,
+)
 from .quote_attach import attach_quotes, cueless_quotes
 from .quotes import find_quotes
 from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
-from .tagger import add_tagger
+from .tagger import NAMED_KEY, add_tagger
 from .text_utils import paragraphs
 from .types import ExtractedStatement
 
@@ -68,12 +74,44 @@ def extract_many(
         paras = _body_paragraphs(text, header.boilerplate)
         plans.append((header, paras, len(jobs)))
         jobs.extend(text[s:e] for s, e in paras)
-    docs = list(nlp.pipe(jobs, batch_size=batch_size))
+    # Docs stream out in order and each article is assembled as soon as its
+    # paragraphs are parsed, so memory holds one batch and one article, not the corpus.
+    docs = iter(nlp.pipe(jobs, batch_size=batch_size))
     results = []
-    for (header, paras, first), text, pub in zip(plans, texts, published, strict=True):
-        para_docs = docs[first : first + len(paras)]
+    for (header, paras, _first), text, pub in zip(plans, texts, published, strict=True):
+        para_docs = [next(docs) for _ in paras]
         results.append(_assemble(text, header, paras, para_docs, pub, resolver))
     return results
+
+
+MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _named_mentions(paras, para_docs, resolver, on) -> list[tuple[int, str, tuple]]:
+    """Known actors named anywhere in the article, as antecedents for "he" and "the minister"."""
+    found = []
+    cache: dict[str, str | None] = {}
+    for (start, _end), doc in zip(paras, para_docs, strict=True):
+        for span in doc.spans.get(NAMED_KEY, doc.ents):
+            if span.label_ not in MENTION_LABELS:
+                continue
+            if span.text not in cache:
+                cache[span.text] = resolver.resolve(span.text, on=on)
+            if cache[span.text]:
+                # Within a sentence the subject is the likelier antecedent.
+                subject = span.root.dep_ in {"nsubj", "nsubjpass"}
+                rank = (start + span.sent.start_char, subject, start + span.start_char)
+                found.append((start + span.start_char, cache[span.text], rank))
+    return found
+
+
+def _speaker_opens_a_clause(draft, text: str) -> bool:
+    # A speaker is a noun phrase. One opening with "that"/"whether" is the subject of a
+    # reported clause read backwards ("X said on Monday that talks ... will continue").
+    if draft.speaker is None:
+        return False
+    words = text[draft.speaker[0] : draft.speaker[1]].split(None, 1)
+    return bool(words) and words[0].lower() in {"that", "whether"}
 
 
 def _assemble(text, header, paras, para_docs, published, resolver) -> list[ExtractedStatement]:
@@ -92,12 +130,15 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     drafts = [d for d in drafts if not inside(d.cue[0], header.boilerplate)]
     attach_quotes(drafts, groups, text)
     drafts += cueless_quotes(drafts, groups, text, paras)
+    drafts = [d for d in drafts if not _speaker_opens_a_clause(d, text)]
+    drafts = drop_overlapping(drafts)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))
     statements = [finish(d, text) for d in drafts]
     reference = published or header.published or header.dateline_date
     weekday_reference = header.dateline_date or reference
     if published is not None:
         weekday_reference = published
-    resolve_speakers(statements, drafts, resolver, reference)
+    mentions = _named_mentions(paras, para_docs, resolver, reference) if resolver else []
+    resolve_speakers(statements, drafts, resolver, reference, mentions)
     assign_dates(statements, drafts, text, weekday_reference)
     return statements

@@ -17,13 +17,26 @@ def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGr
     others = [d for d in drafts if d is not draft and start <= d.cue[0] < nxt.start]
     if others:
         return False
-    return text[start : nxt.start].rstrip().endswith((".", ":", ","))
+    if not text[start : nxt.start].rstrip().endswith((".", ":", ",")):
+        return False
+    # '"A," he said. "B," he added.': the next quote has an attribution of its own
+    # (a report made inside that quote is part of it and does not count).
+    return not any(
+        overlap(seg, q)
+        for d in drafts
+        if d is not draft and not any(s <= d.cue[0] < e for s, e in nxt.segments)
+        for seg in d.segments
+        for q in nxt.segments
+    )
 
 
 def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> None:
     for draft in drafts:
+        # A cue inside a quotation is part of what was said, not what frames it,
+        # so it never claims the whole quotation.
         hits = [g for g in groups if any(overlap(seg, q) for seg in draft.segments
-                                         for q in g.segments)]  # fmt: skip
+                                         for q in g.segments)
+                and not any(s <= draft.cue[0] < e for s, e in g.segments)]  # fmt: skip
         if not hits:
             continue
         cue_start = draft.cue[0]
@@ -52,7 +65,9 @@ def cueless_quotes(
     starts = sorted(para_index)
     extra = []
     for group in groups:
-        if any(overlap(seg, q) for d in drafts for seg in d.segments for q in group.segments):
+        # A report made inside the quotation does not attribute the quotation itself.
+        claimed = [d for d in drafts if not any(s <= d.cue[0] < e for s, e in group.segments)]
+        if any(overlap(seg, q) for d in claimed for seg in d.segments for q in group.segments):
             continue
         q_start = group.start
         before = text[:q_start].rstrip(" \t")

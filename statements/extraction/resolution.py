@@ -53,10 +53,33 @@ def _descriptor(speaker_text: str) -> str | None:
     return KIND_WORDS.get(word)
 
 
+def _antecedent(speaker, wanted, noun, history, mentions, resolver) -> str | None:
+    """The actor a pronoun or description stands for: the latest earlier mention the
+    description fits ("the chancellor" -> "German Chancellor Olaf Scholz"), else the
+    latest speaker of the wanted kind, else the latest named mention of that kind."""
+    before = sorted((rank, a) for pos, a, rank in mentions if pos < speaker.start)
+    spoken = [(pos, a) for pos, a, k in history if k == wanted and a and pos < speaker.start]
+    if noun and resolver is not None:
+        recent = sorted([(rank[-1], a) for rank, a in before] + spoken, reverse=True)
+        fit = next((a for _pos, a in recent if resolver.described_by(a, noun)), None)
+        if fit is not None:
+            return fit
+    if spoken:
+        return spoken[-1][1]
+    if resolver is None:
+        return None
+    return next((a for _rank, a in reversed(before) if resolver.kind_of(a) == wanted), None)
+
+
 def resolve_speakers(
-    statements: list[ExtractedStatement], drafts, resolver: ActorResolver | None, on: date | None
+    statements: list[ExtractedStatement],
+    drafts,
+    resolver: ActorResolver | None,
+    on: date | None,
+    mentions: list[tuple[int, str, tuple]] = (),
 ) -> None:
-    history: list[tuple[str | None, str | None]] = []  # (actor, kind), most recent last
+    """mentions: (article offset, actor, salience rank) of named entities the resolver knows."""
+    history: list[tuple[int, str | None, str | None]] = []  # (offset, actor, kind)
     for i in _order(drafts):
         st, draft = statements[i], drafts[i]
         if draft.host is not None:
@@ -76,7 +99,7 @@ def resolve_speakers(
         actor = kind = None
         if low in PERSON_PRONOUNS:
             kind = "person"
-            actor = next((a for a, k in reversed(history) if k == "person"), None)
+            actor = _antecedent(st.speaker, kind, None, history, mentions, resolver)
         elif low in OTHER_PRONOUNS:
             kind = None
         else:
@@ -85,12 +108,13 @@ def resolve_speakers(
                 wanted = _descriptor(text)
                 if wanted:
                     kind = wanted
-                    actor = next((a for a, k in reversed(history) if k == wanted and a), None)
+                    noun = normalise(text).split()[-1]
+                    actor = _antecedent(st.speaker, kind, noun, history, mentions, resolver)
         if actor is not None and resolver is not None:
             kind = resolver.kind_of(actor) or kind
         st.actor = actor
         st.speaker_kind = kind or guess_kind(text, head)
-        history.append((actor, st.speaker_kind))
+        history.append((st.speaker.start, actor, st.speaker_kind))
 
 
 def _inheritable(cue) -> bool:

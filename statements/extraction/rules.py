@@ -86,7 +86,9 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         return cue.head  # "the former secretary of state, slamming ..."
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
     # the governing verb, but never across a reported clause.
-    if depth < 4 and cue.dep_ in {"conj", "advcl", "xcomp", "pcomp", "prep"} and cue.head != cue:
+    # "he is correct to note that ..." reaches the subject through the adjective too.
+    climb = {"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"}
+    if depth < 4 and cue.dep_ in climb and cue.head != cue:
         found = find_speaker(cue.head, depth + 1)
         if found is not None:
             return found
@@ -282,7 +284,10 @@ def _verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     if not content_tokens and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ in {"NOUN", "PRON"}:
         has_object = any(c.dep_ in {"dobj", "ccomp"} and c.lower_ not in RELATIVISERS
                          for c in cue.children)  # fmt: skip
-        if not has_object:
+        # Only a clause with a subject of its own reports on the noun ("a notion
+        # that Moscow dismissed"); "plans to attack" merely describes it.
+        own_subject = any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in cue.children)
+        if not has_object and own_subject:
             # "a notion that Moscow dismissed": the noun phrase is the content.
             content_tokens = list(cue.head.subtree)
             embedded = True

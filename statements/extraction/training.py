@@ -5,12 +5,14 @@ one attribution), so they form a tag sequence that a transition-based NER can
 learn. Documents are paragraphs, tokenised and parsed by the base pipeline
 exactly as at extraction time (the tagger reads its tags and dependency labels).
 
-Rebuild the shipped model (about 5 MB, statements/extraction/model/) with:
+Rebuild the shipped model (about 11 MB, statements/extraction/model/) with:
 
     python manage.py train_extraction ../shared/data/polnear/train --epochs 8
 
-(about 4 minutes per epoch on two CPU cores). Extraction loads it offline if
-present and falls back to rules alone if not.
+(2 to 6 minutes per epoch on two shared CPU cores; seed 0 by default). Extraction
+loads it offline if present and falls back to rules alone if not. For choices
+that depend on the tagger, train with --output on part of train and score the
+held-out rest, since the shipped tagger has seen all of train.
 """
 
 from __future__ import annotations

@@ -5,10 +5,22 @@ relation it touches is joined or prefetched here: a page costs a constant number
 queries however many rows it holds.
 """
 
-from django.db.models import Count, Prefetch, QuerySet
+import datetime as dt
+
+from django.db.models import Count, Prefetch, QuerySet, Value
+from django.db.models.functions import Coalesce
 
 from sources.models import Article, IngestJob
-from statements.models import Actor, ActorRole, Contradiction, Statement, Topic
+from statements.models import (
+    Actor,
+    ActorRole,
+    Contradiction,
+    Event,
+    Statement,
+    Topic,
+    Webhook,
+    WebhookDelivery,
+)
 
 # The relations a statement's embedded form renders (actor, topic, article + outlet).
 STATEMENT_RELATED = ("actor", "topic", "article", "article__outlet")
@@ -22,17 +34,24 @@ def actor_list() -> QuerySet[Actor]:
 
 
 def topic_list() -> QuerySet[Topic]:
-    return Topic.objects.all()
+    return Topic.objects.prefetch_related("propositions")
 
 
-def statement_list() -> QuerySet[Statement]:
-    return Statement.objects.select_related(*STATEMENT_RELATED)
+# Undated statements sort before every dated one (the cursor pager needs a non-null key).
+UNDATED = dt.date(1, 1, 1)
+
+
+def statement_list(*, sortable: bool = False) -> QuerySet[Statement]:
+    queryset = Statement.objects.select_related(*STATEMENT_RELATED)
+    if sortable:
+        queryset = queryset.annotate(said_on_sort=Coalesce("said_on", Value(UNDATED)))
+    return queryset
 
 
 def contradiction_list() -> QuerySet[Contradiction]:
     related = [f"statement_{side}__{rel}" for side in "ab" for rel in STATEMENT_RELATED]
     return Contradiction.objects.select_related(
-        "topic", "reviewer", "statement_a", "statement_b", *related
+        "topic", "reviewer", "event", "statement_a", "statement_b", *related
     )
 
 
@@ -55,3 +74,20 @@ def ingest_job_list() -> QuerySet[IngestJob]:
     return IngestJob.objects.defer("payload").prefetch_related(
         Prefetch("articles", queryset=Article.objects.only("id", "job_id", "title", "url"))
     )
+
+
+def event_list() -> QuerySet[Event]:
+    return Event.objects.select_related("topic", "created_by").prefetch_related(
+        Prefetch("actors", queryset=Actor.objects.only("id", "slug"))
+    )
+
+
+def webhook_list(*, owner) -> QuerySet[Webhook]:
+    # Scoped to the owner: another's webhook is simply not found (404).
+    if not owner.is_authenticated:
+        return Webhook.objects.none()
+    return Webhook.objects.filter(owner=owner)
+
+
+def webhook_deliveries(*, webhook: Webhook, limit: int = 50) -> list[WebhookDelivery]:
+    return list(webhook.deliveries.prefetch_related("log")[:limit])

@@ -12,10 +12,13 @@ import datetime as dt
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 
+from sources.models import Outlet
 from statements.models import Actor, ActorRole, Contradiction, Statement, Topic
+from statements.selectors.caching import remember
 
 _CLAIM_RELATED = (
     "topic",
+    "event",
     "statement_a__actor",
     "statement_a__article__outlet",
     "statement_b__actor",
@@ -23,42 +26,116 @@ _CLAIM_RELATED = (
 )
 
 
+def _claims() -> QuerySet[Statement]:
+    return Statement.objects.select_related("actor", "article__outlet").defer("article__text")
+
+
+def contradictions_with_claims() -> QuerySet[Contradiction]:
+    """Contradictions with topic and event joined and both claims prefetched.
+
+    Two prefetches instead of one ten-way join: PostgreSQL spent longer planning that
+    join than running it; three small queries plan in a fraction of the time.
+    """
+    return Contradiction.objects.select_related("topic", "event").prefetch_related(
+        Prefetch("statement_a", queryset=_claims()),
+        Prefetch("statement_b", queryset=_claims()),
+    )
+
+
 def contradiction_list(
     *,
     topic: Topic | None = None,
     actor: Actor | None = None,
+    affiliation: Actor | None = None,
+    kind: str | None = None,
+    outlet: Outlet | None = None,
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     status: str | None = None,
+    after_id: int | None = None,
 ) -> QuerySet[Contradiction]:
-    """Contradictions newest first, narrowed by whichever filters are given."""
-    qs = (
-        Contradiction.objects.select_related(*_CLAIM_RELATED)
-        .defer("statement_a__article__text", "statement_b__article__text")
-        .order_by("-detected_at", "-id")
-    )
+    """Contradictions newest first, narrowed by whichever filters are given.
+
+    Filters on either claim go through `IN (subquery)` on statement ids rather than
+    joins, so PostgreSQL can use the statement indexes and the contradiction FK
+    indexes instead of joining a million statements to every contradiction.
+    """
+    qs = contradictions_with_claims().order_by("-detected_at", "-id")
     if topic is not None:
         qs = qs.filter(topic=topic)
-    if actor is not None:
-        qs = qs.filter(Q(statement_a__actor=actor) | Q(statement_b__actor=actor))
+    if kind:
+        qs = qs.filter(kind=kind)
     if status:
         qs = qs.filter(status=status)
+    if after_id is not None:
+        qs = qs.filter(pk__gt=after_id)
+    if actor is not None:
+        qs = qs.filter(_either_claim(Q(actor=actor)))
+    if affiliation is not None:
+        # The organisation itself and the people and bodies that belong to it.
+        members = Actor.objects.filter(Q(pk=affiliation.pk) | Q(parent=affiliation))
+        qs = qs.filter(_either_claim(Q(actor__in=members.values("pk"))))
+    if outlet is not None:
+        qs = qs.filter(_either_claim(Q(article__outlet=outlet)))
     if date_from is not None or date_to is not None:
         # "Said in this range" holds when either claim falls inside it.
-        qs = qs.filter(
-            _said_between("statement_a", date_from, date_to)
-            | _said_between("statement_b", date_from, date_to)
-        )
+        said = Statement.objects.filter(_said_between(date_from, date_to)).values("pk")
+        qs = qs.filter(Q(statement_a__in=said) | Q(statement_b__in=said))
     return qs
 
 
-def _said_between(side: str, date_from: dt.date | None, date_to: dt.date | None) -> Q:
+# Up to this many matching statements are looked up first and passed as a list.
+FEW_CLAIMS = 1000
+
+
+def _either_claim(condition: Q) -> Q:
+    """Contradictions where either claim meets the condition (a Q on Statement).
+
+    Few matching statements (most actors, outlets): their ids as a list, which
+    PostgreSQL answers from the two foreign-key indexes. Many (a ministry with a
+    hundred thousand statements): a join, which finds the newest twenty by walking
+    the detection-date index and stopping early, as matches are everywhere.
+    """
+    matching = Statement.objects.filter(condition).order_by().values_list("pk", flat=True)
+    ids = list(matching[: FEW_CLAIMS + 1])
+    if len(ids) <= FEW_CLAIMS:
+        return Q(statement_a__in=ids) | Q(statement_b__in=ids)
+    return _on(condition, "statement_a") | _on(condition, "statement_b")
+
+
+def _on(condition: Q, side: str) -> Q:
+    """The Statement condition rewritten to apply through the contradiction's side."""
+    q = Q()
+    q.connector, q.negated = condition.connector, condition.negated
+    for child in condition.children:
+        if isinstance(child, Q):
+            q.children.append(_on(child, side))
+        else:
+            lookup, value = child
+            q.children.append((f"{side}__{lookup}", value))
+    return q
+
+
+def _said_between(date_from: dt.date | None, date_to: dt.date | None) -> Q:
     q = Q()
     if date_from is not None:
-        q &= Q(**{f"{side}__said_on__gte": date_from})
+        q &= Q(said_on__gte=date_from)
     if date_to is not None:
-        q &= Q(**{f"{side}__said_on__lte": date_to})
+        q &= Q(said_on__lte=date_to)
     return q
+
+
+def contradiction_newest_id(**filters) -> int:
+    """The highest id among the filtered contradictions (0 if none): where polling resumes."""
+    # ORDER BY id DESC LIMIT 1 walks the primary key and stops at the first match; MAX()
+    # over a join would aggregate every matching row first.
+    newest = contradiction_list(**filters).order_by("-id").values_list("id", flat=True)
+    return newest.first() or 0
+
+
+def contradiction_top(*, limit: int = 10, **filters) -> list[Contradiction]:
+    """The highest-scored contradictions among the filtered ones."""
+    return list(contradiction_list(**filters).order_by("-score", "-id")[:limit])
 
 
 def contradiction_get(*, pk: int) -> Contradiction | None:
@@ -66,9 +143,16 @@ def contradiction_get(*, pk: int) -> Contradiction | None:
     return Contradiction.objects.select_related(*_CLAIM_RELATED, "reviewer").filter(pk=pk).first()
 
 
-def filter_choices() -> tuple[QuerySet[Topic], QuerySet[Actor]]:
-    """Options for the overview's topic and actor selects."""
-    return Topic.objects.only("id", "name"), Actor.objects.only("id", "name")
+def filter_choices() -> dict[str, QuerySet]:
+    """Options for the overview's selects: few enough (hundreds) to list in full.
+
+    Actors and affiliations (thousands) are chosen by slug in a text field instead.
+    """
+    return {
+        "topics": Topic.objects.only("id", "name").order_by("name"),
+        "outlets": Outlet.objects.only("id", "name").order_by("name"),
+        "actors": Actor.objects.only("id", "slug", "name"),
+    }
 
 
 def _statements_with_contradictions() -> QuerySet[Statement]:
@@ -79,7 +163,7 @@ def _statements_with_contradictions() -> QuerySet[Statement]:
         .prefetch_related(
             Prefetch(
                 "contradictions_as_a",
-                queryset=Contradiction.objects.select_related("statement_b__actor"),
+                queryset=Contradiction.objects.select_related("statement_b__actor", "event"),
             ),
             Prefetch(
                 "contradictions_as_b",
@@ -91,12 +175,23 @@ def _statements_with_contradictions() -> QuerySet[Statement]:
 
 
 def actor_list() -> QuerySet[Actor]:
-    # Explicit order: Meta.ordering is not applied to aggregated (GROUP BY) queries.
-    return (
-        Actor.objects.select_related("parent")
-        .annotate(statement_count=Count("statements"))
-        .order_by("name", "id")
+    """Actors by name; statement counts come per page from actor_statement_counts."""
+    return Actor.objects.select_related("parent").order_by("name", "id")
+
+
+def actor_statement_counts(*, actors) -> dict[int, int]:
+    """How many statements each of these actors made, in one grouped query.
+
+    Counting for the shown page only keeps the index page from grouping a million
+    statements to show a hundred actors.
+    """
+    rows = (
+        Statement.objects.filter(actor__in=[a.pk for a in actors])
+        .values("actor")
+        .annotate(n=Count("id"))
+        .order_by()
     )
+    return {row["actor"]: row["n"] for row in rows}
 
 
 def actor_get(*, slug: str) -> Actor | None:
@@ -117,10 +212,23 @@ def actor_statements(*, actor: Actor) -> QuerySet[Statement]:
 
 
 def topic_list() -> QuerySet[Topic]:
-    return Topic.objects.annotate(
-        statement_count=Count("statements", distinct=True),
-        contradiction_count=Count("contradictions", distinct=True),
-    ).order_by("name", "id")
+    """Topics by name; counts come per page from topic_counts."""
+    return Topic.objects.order_by("name", "id")
+
+
+def topic_counts(*, topics) -> dict[int, dict[str, int]]:
+    """Statements and contradictions per topic for the shown page, two grouped queries."""
+    ids = [t.pk for t in topics]
+
+    def compute():
+        counts = {pk: {"statements": 0, "contradictions": 0} for pk in ids}
+        for model, key in ((Statement, "statements"), (Contradiction, "contradictions")):
+            rows = model.objects.filter(topic__in=ids).values("topic").annotate(n=Count("id"))
+            for row in rows.order_by():
+                counts[row["topic"]][key] = row["n"]
+        return counts
+
+    return remember("topic-counts", ids, compute)
 
 
 def topic_get(*, slug: str) -> Topic | None:
@@ -146,8 +254,12 @@ def topic_statements(*, topic: Topic, stance: str | None = None) -> QuerySet[Sta
 def topic_stance_counts(*, topic: Topic) -> dict[str, int]:
     """How many of the topic's statements take each stance, in one query."""
     stances = [topic.stance_a, topic.stance_b]
-    return Statement.objects.filter(topic=topic).aggregate(
-        a=Count("id", filter=Q(stance=topic.stance_a)),
-        b=Count("id", filter=Q(stance=topic.stance_b)),
-        none=Count("id", filter=~Q(stance__in=stances)),
-    )
+
+    def compute():
+        return Statement.objects.filter(topic=topic).aggregate(
+            a=Count("id", filter=Q(stance=topic.stance_a)),
+            b=Count("id", filter=Q(stance=topic.stance_b)),
+            none=Count("id", filter=~Q(stance__in=stances)),
+        )
+
+    return remember("stance-counts", [topic, *stances], compute)

@@ -17,6 +17,7 @@ from statements.selectors.dashboard import contradiction_list
 CHUNK_SIZE = 500
 FEED_ITEMS = 50
 
+SIDE_FIELDS = ("actor", "speaker", "said_on", "content", "phrase", "outlet", "url")
 EXPORT_FIELDS = (
     "id",
     "detected_at",
@@ -39,10 +40,14 @@ EXPORT_FIELDS = (
     "b_phrase",
     "b_outlet",
     "b_url",
+    "event",
+    "event_on",
 )
 
 
-def _side(prefix: str, statement: Statement, phrase: str) -> dict:
+def _side(prefix: str, statement: Statement | None, phrase: str) -> dict:
+    if statement is None:  # a claim held against an event has no second statement
+        return {f"{prefix}_{name}": "" for name in SIDE_FIELDS}
     article = statement.article
     return {
         f"{prefix}_actor": statement.actor.name if statement.actor else "",
@@ -66,6 +71,8 @@ def export_row(c: Contradiction) -> dict:
         "explanation": c.explanation,
         **_side("a", c.statement_a, c.phrase_a),
         **_side("b", c.statement_b, c.phrase_b),
+        "event": c.event.title if c.event else "",
+        "event_on": c.event.occurred_on.isoformat() if c.event else "",
     }
 
 

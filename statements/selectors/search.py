@@ -28,6 +28,7 @@ from django.db.models import F, Q, QuerySet, TextField, Value
 from django.db.models.functions import Replace
 
 from statements.models import Actor, ActorAlias, Statement
+from statements.selectors.caching import remember
 
 MAX_QUERY_CHARS = 200
 # Private-use code points: they cannot come out of escaping, and are stripped from input.
@@ -38,6 +39,7 @@ HIGHLIGHT_STOP = "\ue001"
 LESS_THAN = "\ue002"
 SEARCH_CONFIG = "english"
 ACTOR_LIMIT = 20
+RANK_WINDOW = 1000
 
 # Instance-level lookups: the `%>` operator, which the trigram GIN indexes serve,
 # without installing django.contrib.postgres globally.
@@ -79,10 +81,18 @@ def search_statements(q: str) -> QuerySet[Statement]:
         )
     query = SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
     vector = SearchVector("content", config=SEARCH_CONFIG)
+    # Ranking reads every match; with a million statements a common word matches tens
+    # of thousands. Only the newest RANK_WINDOW matches are ranked (found through the
+    # GIN index, then a top-N sort), which keeps a search page fast at any size.
+    newest = (
+        Statement.objects.annotate(document=vector)
+        .filter(document=query)
+        .order_by(F("said_on").desc(nulls_last=True), "-id")
+        .values("pk")[:RANK_WINDOW]
+    )
     return (
         _statement_base()
-        .annotate(document=vector)
-        .filter(document=query)
+        .filter(pk__in=newest)
         .annotate(
             rank=SearchRank(vector, query),
             headline=SearchHeadline(
@@ -116,6 +126,17 @@ def search_actors(q: str, limit: int = ACTOR_LIMIT) -> list[Actor]:
         .annotate(similarity=TrigramWordSimilarity(Value(q), "name"))
         .order_by("-similarity", "name", "id")[:limit]
     )
+
+
+def search_match_count(q: str) -> int:
+    """How many statements match in all (the ranked list holds the newest RANK_WINDOW)."""
+    if not _is_postgres():
+        return Statement.objects.filter(content__icontains=q).count()
+    query = SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
+    vector = SearchVector("content", config=SEARCH_CONFIG)
+    matches = Statement.objects.annotate(document=vector).filter(document=query)
+    # A common word's count re-reads a large share of the index: kept for a minute.
+    return remember("search-count", [q], matches.count)
 
 
 def search(q: str) -> SearchResults:

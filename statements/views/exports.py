@@ -28,8 +28,13 @@ class _Echo:
 
 
 def _filters_or_error(request):
-    topics, actors = dashboard_selectors.filter_choices()
-    form = ContradictionFilterForm(request.GET or None, topics=topics, actors=actors)
+    choices = dashboard_selectors.filter_choices()
+    form = ContradictionFilterForm(
+        request.GET or None,
+        topics=choices["topics"],
+        actors=choices["actors"],
+        outlets=choices["outlets"],
+    )
     if not form.is_bound:
         return {}, None
     filters = form.valid_filters()

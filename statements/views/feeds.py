@@ -15,9 +15,17 @@ from statements.selectors import export as selectors
 
 
 def _speaker(statement):
+    if statement is None:
+        return "a later event"
     if statement.actor:
         return statement.actor.name
     return statement.speaker_text or "Unknown speaker"
+
+
+def _event(item):
+    if item.event is None:
+        return "an event"
+    return f"{item.event.title} ({item.event.occurred_on.isoformat()})"
 
 
 class ContradictionFeed(Feed):
@@ -33,7 +41,8 @@ class ContradictionFeed(Feed):
 
     def item_title(self, item):
         topic = f" on {item.topic.name}" if item.topic else ""
-        return f"{_speaker(item.statement_a)} vs {_speaker(item.statement_b)}{topic}"
+        other = _speaker(item.statement_b) if item.statement_b else _event(item)
+        return f"{_speaker(item.statement_a)} vs {other}{topic}"
 
     def item_description(self, item):
         a, b = item.statement_a, item.statement_b
@@ -41,8 +50,8 @@ class ContradictionFeed(Feed):
             "<p><strong>{}</strong>: “{}”</p><p><strong>{}</strong>: “{}”</p><p>{} · {}</p>",
             _speaker(a),
             a.content,
-            _speaker(b),
-            b.content,
+            _speaker(b) if b else "Event",
+            b.content if b else _event(item),
             item.get_kind_display(),
             item.get_status_display(),
         )

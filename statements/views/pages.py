@@ -5,21 +5,26 @@ render a fragment when htmx asks for one and the whole page otherwise, so every
 page also works without JavaScript.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
 from statements.forms import ContradictionFilterForm, ReviewForm
+from statements.selectors import charts, profiles
 from statements.selectors import dashboard as selectors
 from statements.services import contradiction_review
 
 CONTRADICTIONS_PER_PAGE = 20
 STATEMENTS_PER_PAGE = 50
 INDEX_PER_PAGE = 100
+TOP_ITEMS = 10
+LIVE_MAX_ROWS = 20
+LIVE_POLL_SECONDS = 15
 REVIEW_PERMISSION = "statements.change_contradiction"
 
 
@@ -41,16 +46,89 @@ def _page(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+def _filter_form(request):
+    choices = selectors.filter_choices()
+    form = ContradictionFilterForm(
+        request.GET or None,
+        topics=choices["topics"],
+        actors=choices["actors"],
+        outlets=choices["outlets"],
+    )
+    filters = form.valid_filters() if form.is_bound else {}
+    return form, filters
+
+
 @require_GET
 def overview(request):
-    topics, actors = selectors.filter_choices()
-    form = ContradictionFilterForm(request.GET or None, topics=topics, actors=actors)
-    filters = form.valid_filters() if form.is_bound else {}
-    page = _page(request, selectors.contradiction_list(**filters), CONTRADICTIONS_PER_PAGE)
-    context = {"form": form, "page": page, "filtered": bool(filters)}
-    return _render(
-        request, "statements/overview.html", "statements/_contradiction_results.html", context
+    form, filters = _filter_form(request)
+    statuses = charts.contradiction_status_counts(**filters)
+    paginator = Paginator(selectors.contradiction_list(**filters), CONTRADICTIONS_PER_PAGE)
+    # The status counts already hold the total: no second COUNT over the same rows.
+    paginator.count = statuses["total"]
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "filtered": bool(filters),
+        "live_after": _live_after(page, filters),
+        "live_seconds": _live_seconds(),
+        "live_query": _without(request.GET, "after"),
+        "totals": charts.corpus_totals(),
+        "statuses": statuses,
+        "chart": charts.contradictions_by_month(**filters),
+        "top": selectors.contradiction_top(limit=TOP_ITEMS, **filters),
+    }
+    return _render(request, "statements/overview.html", "statements/_overview_body.html", context)
+
+
+def _live_seconds() -> int:
+    # Optional setting, so tests can poll faster than the analysts' fifteen seconds.
+    return int(getattr(settings, "GAINSAY_LIVE_POLL_SECONDS", LIVE_POLL_SECONDS))
+
+
+def _live_after(page, filters) -> int | None:
+    # Polling for newer rows only makes sense at the top of the newest-first list.
+    if page.number != 1:
+        return None
+    return selectors.contradiction_newest_id(**filters)
+
+
+@require_GET
+def overview_live(request):
+    """Contradictions newer than ?after=<id> under the same filters, for htmx polling.
+
+    Answers the rows and a new poller carrying the newest id, so each poll asks only
+    for what it has not seen.
+    """
+    _form, filters = _filter_form(request)
+    try:
+        after = int(request.GET.get("after", ""))
+    except ValueError:
+        return HttpResponseBadRequest("after must be a contradiction id (a whole number).")
+    if after < 0:
+        return HttpResponseBadRequest("after must be a contradiction id (a whole number).")
+    rows = list(selectors.contradiction_list(after_id=after, **filters)[:LIVE_MAX_ROWS])
+    newest = max([after, *(c.pk for c in rows)])
+    response = render(
+        request,
+        "statements/_live.html",
+        {
+            "rows": rows,
+            "live_after": newest,
+            "live_query": _without(request.GET, "after"),
+            "live_seconds": _live_seconds(),
+        },
     )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _without(query, *names) -> str:
+    kept = query.copy()
+    for name in names:
+        kept.pop(name, None)
+    kept.pop("page", None)
+    return kept.urlencode()
 
 
 @require_http_methods(["GET", "POST"])
@@ -88,6 +166,7 @@ def contradiction_detail(request, pk):
             status = 400
     context = {
         "c": contradiction,
+        **profiles.contradiction_context(contradiction=contradiction),
         "can_review": can_review,
         "review_form": review_form,
         "is_fragment": _wants_fragment(request),
@@ -104,6 +183,9 @@ def contradiction_detail(request, pk):
 @require_GET
 def actor_index(request):
     page = _page(request, selectors.actor_list(), INDEX_PER_PAGE)
+    counts = selectors.actor_statement_counts(actors=page.object_list)
+    for actor in page.object_list:
+        actor.statement_count = counts.get(actor.pk, 0)
     return render(request, "statements/actor_list.html", {"page": page})
 
 
@@ -113,13 +195,36 @@ def actor_detail(request, slug):
     if actor is None:
         raise Http404("No such actor.")
     page = _page(request, selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
-    return render(request, "statements/actor_detail.html", {"actor": actor, "page": page})
+    context = {
+        "actor": actor,
+        "page": page,
+        "topics": profiles.actor_topics(actor=actor),
+        "contradictions": profiles.actor_contradictions(actor=actor),
+        "reversals": profiles.actor_reversals(actor=actor),
+    }
+    return render(request, "statements/actor_detail.html", context)
 
 
 @require_GET
 def topic_index(request):
     page = _page(request, selectors.topic_list(), INDEX_PER_PAGE)
+    counts = selectors.topic_counts(topics=page.object_list)
+    for topic in page.object_list:
+        topic.statement_count = counts[topic.pk]["statements"]
+        topic.contradiction_count = counts[topic.pk]["contradictions"]
     return render(request, "statements/topic_list.html", {"page": page})
+
+
+@require_GET
+def statement_detail(request, pk):
+    statement = profiles.statement_get(pk=pk)
+    if statement is None:
+        raise Http404("No such statement.")
+    context = {
+        "s": statement,
+        "contradictions": profiles.statement_contradictions(statement=statement),
+    }
+    return render(request, "statements/statement_detail.html", context)
 
 
 @require_GET
@@ -135,6 +240,8 @@ def topic_detail(request, slug):
         "topic": topic,
         "stance": stance,
         "counts": selectors.topic_stance_counts(topic=topic),
+        "timeline": charts.topic_timeline(topic=topic),
+        "propositions": profiles.topic_propositions(topic=topic),
         "page": _page(request, statements, STATEMENTS_PER_PAGE),
     }
     return render(request, "statements/topic_detail.html", context)

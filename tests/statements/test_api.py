@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from statements.models import Actor, Contradiction, Statement
+from statements.services.tokens import api_token_create
 from tests.factories import (
     ActorAliasFactory,
     ActorFactory,
@@ -39,7 +39,7 @@ def test_actor_list_is_paginated_and_embeds_aliases_and_roles(api_client):
 
     assert response.status_code == 200
     body = response.json()
-    assert body["count"] == 2
+    assert len(body["results"]) == 2
     assert {"next", "previous", "results"} <= set(body)
     row = next(r for r in body["results"] if r["slug"] == "jens-stoltenberg")
     assert row["aliases"] == [{"id": person.aliases.get().id, "text": "Stoltenberg"}]
@@ -69,14 +69,16 @@ def test_actors_filter_by_kind_and_name(api_client):
     )
 
 
-def test_page_size_is_fifty_with_a_next_link(api_client):
+def test_page_size_is_fifty_with_a_cursor_next_link(api_client):
     ActorFactory.create_batch(51)
 
     body = api_client.get("/api/v1/actors/").json()
 
-    assert body["count"] == 51
     assert len(body["results"]) == 50
-    assert "page=2" in body["next"]
+    assert "cursor=" in body["next"]
+    rest = api_client.get(body["next"]).json()
+    assert len(rest["results"]) == 1
+    assert rest["next"] is None
 
 
 def test_topics_are_looked_up_by_slug(api_client):
@@ -251,7 +253,7 @@ def test_list_endpoints_run_a_constant_number_of_queries(
         make()
     with django_assert_max_num_queries(4):
         response = api_client.get(path)
-    assert response.json()["count"] >= 13
+    assert len(response.json()["results"]) >= 13
 
 
 # --- writing ------------------------------------------------------------------
@@ -306,8 +308,8 @@ def test_an_editor_creates_a_topic(editor_api_client):
 
 
 def test_token_authentication_lets_an_editor_write(api_client, editor):
-    token = Token.objects.create(user=editor)
-    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, key = api_token_create(user=editor, name="newsroom", scope="read_write")
+    api_client.credentials(HTTP_AUTHORIZATION=f"Bearer {key}")
 
     response = api_client.post("/api/v1/actors/", ACTOR, format="json")
 

@@ -1,3 +1,4 @@
+import datetime as dt
 import re
 
 import pytest
@@ -150,3 +151,16 @@ def test_search_queries_can_use_the_gin_indexes():
     assert "statement_content_fts" in plan
     plan = Actor.objects.filter(name__trigram_word_similar="stoltenberg").explain()
     assert "actor_name_trgm" in plan
+
+
+def test_only_the_newest_matches_are_ranked_and_the_total_is_told(client, monkeypatch):
+    from statements.selectors import search as search_selectors
+
+    monkeypatch.setattr(search_selectors, "RANK_WINDOW", 3)
+    places = ["Avdiivka", "Bakhmut", "Chernihiv", "Donetsk", "Enerhodar"]
+    for day, place in enumerate(places, 1):
+        StatementFactory(content=f"Troops pulling back near {place}", said_on=dt.date(2022, 2, day))
+    html = _get(client, "pulling").content.decode()
+    assert "5 statements match" in html and "the newest 3 are shown" in html
+    shown = [place for place in places if place in html]
+    assert shown == ["Chernihiv", "Donetsk", "Enerhodar"]

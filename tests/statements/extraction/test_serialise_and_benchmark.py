@@ -1,7 +1,8 @@
 import json
 
-from statements.extraction.benchmark import run_benchmark
+from statements.extraction.benchmark import load_bare, run_benchmark
 from statements.extraction.serialise import statement_to_dict
+from statements.extraction.tagger import COMPONENT
 
 
 def test_jsonl_rows_carry_offsets_segments_and_iso_dates(extract):
@@ -15,8 +16,13 @@ def test_jsonl_rows_carry_offsets_segments_and_iso_dates(extract):
     json.dumps(row)
 
 
-def test_the_benchmark_reports_both_throughputs(nlp, seed_text):
-    result = run_benchmark([seed_text, seed_text], nlp=nlp)
+def test_the_benchmark_compares_extraction_with_the_bare_spacy_model(nlp, seed_text):
+    bare = load_bare()
+    result = run_benchmark([seed_text, seed_text], nlp=nlp, bare=bare)
     assert result.files == 2 and result.words > 0
     assert result.pipe_wps > 0 and result.extract_wps > 0
     assert result.statements > 0 and result.peak_rss_mb > 0
+    # The baseline is the plain model: none of our components run in it.
+    assert COMPONENT not in result.bare_pipes and "stash_named_entities" not in result.bare_pipes
+    assert COMPONENT in result.extract_pipes
+    assert set(result.bare_pipes) <= set(result.extract_pipes)

@@ -1,0 +1,127 @@
+"""Aggregates for the dashboard's figures: overview counts, the contradictions-over-time
+chart, and a topic's stance timeline.
+
+Each function is a fixed number of grouped queries; the figures are laid out in Python
+(statements/charts.py would be Django-free, but the layout is tiny and lives beside
+the data it shapes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+
+from statements.models import Actor, Contradiction, Event, Statement, Topic
+from statements.selectors.caching import remember
+from statements.selectors.dashboard import contradiction_list
+
+CHART_MONTHS = 24
+CHART_TOPICS = 5
+TIMELINE_POINTS_PER_LANE = 200
+
+
+def corpus_totals() -> dict[str, int]:
+    """Statements, actors and topics in the whole corpus (cached: see caching)."""
+
+    def compute():
+        return {
+            "statements": Statement.objects.count(),
+            "actors": Actor.objects.count(),
+            "topics": Topic.objects.count(),
+        }
+
+    return remember("totals", [], compute)
+
+
+def contradiction_status_counts(**filters) -> dict[str, int]:
+    """The filtered contradictions by review status, and their total (cached)."""
+
+    def compute():
+        return (
+            contradiction_list(**filters)
+            .order_by()
+            .aggregate(
+                total=Count("id"),
+                **{s: Count("id", filter=Q(status=s)) for s in Contradiction.Status.values},
+            )
+        )
+
+    return remember("statuses", sorted(filters.items()), compute)
+
+
+def contradictions_by_month(**filters) -> dict:
+    """Counts per month (of detection) for the busiest topics, as chart-ready rows.
+
+    Returns {"months": [date, ...], "series": [{"topic": Topic|None, "counts": [...]}],
+    "max": int}; the last CHART_MONTHS months with data, the CHART_TOPICS busiest
+    topics in them, and everything else summed as "Other topics".
+    """
+    return remember("chart", sorted(filters.items()), lambda: _by_month(filters))
+
+
+def _by_month(filters: dict) -> dict:
+    rows = (
+        contradiction_list(**filters)
+        .order_by()
+        .annotate(month=TruncMonth("detected_at"))
+        .values("month", "topic")
+        .annotate(n=Count("id"))
+    )
+    cells: dict[tuple[dt.date, int | None], int] = {}
+    for row in rows:
+        month = row["month"]
+        month = month.date() if isinstance(month, dt.datetime) else month
+        cells[(month, row["topic"])] = row["n"]
+    months = sorted({m for m, _t in cells})[-CHART_MONTHS:]
+    if months:
+        months = _fill_months(months[0], months[-1])
+    shown = set(months)
+    per_topic: dict[int | None, int] = {}
+    for (month, topic), n in cells.items():
+        if month in shown:
+            per_topic[topic] = per_topic.get(topic, 0) + n
+    busiest = [t for t, _n in sorted(per_topic.items(), key=lambda x: (-x[1], x[0] or 0))]
+    top = [t for t in busiest if t is not None][:CHART_TOPICS]
+    topics = Topic.objects.only("id", "name", "slug").in_bulk(top)
+    series = []
+    for topic_id in top:
+        counts = [cells.get((m, topic_id), 0) for m in months]
+        series.append({"topic": topics.get(topic_id), "counts": counts})
+    rest = [t for t in per_topic if t not in top]
+    if rest:
+        counts = [sum(cells.get((m, t), 0) for t in rest) for m in months]
+        series.append({"topic": None, "counts": counts})
+    totals = [sum(s["counts"][i] for s in series) for i in range(len(months))]
+    return {"months": months, "series": series, "totals": totals, "max": max(totals or [0])}
+
+
+def _fill_months(first: dt.date, last: dt.date) -> list[dt.date]:
+    months, day = [], first.replace(day=1)
+    while day <= last:
+        months.append(day)
+        day = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return months
+
+
+def topic_timeline(*, topic: Topic) -> dict:
+    """Points for a topic's timeline: the latest dated claims of each stance, and its events.
+
+    Returns {"a": [statement, ...], "b": [...], "events": [event, ...], "start": date,
+    "end": date}. Each lane keeps the newest TIMELINE_POINTS_PER_LANE claims so a topic
+    with a hundred thousand statements still draws (and loads) quickly.
+    """
+    lanes = {}
+    for key, stance in (("a", topic.stance_a), ("b", topic.stance_b)):
+        lanes[key] = list(
+            Statement.objects.filter(topic=topic, stance=stance, said_on__isnull=False)
+            .select_related("actor")
+            .only("id", "said_on", "content", "speaker_text", "actor__name", "actor__slug")
+            .order_by("-said_on", "-id")[:TIMELINE_POINTS_PER_LANE]
+        )
+    events = list(Event.objects.filter(topic=topic).order_by("occurred_on", "id"))
+    days = [s.said_on for lane in lanes.values() for s in lane]
+    days += [e.occurred_on for e in events]
+    start, end = (min(days), max(days)) if days else (None, None)
+    return {**lanes, "events": events, "start": start, "end": end}

@@ -1,0 +1,151 @@
+"""Reads for the detail pages: a contradiction's context, an actor's profile, one
+statement, and an ingest job's progress. Each is a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, F, Q, QuerySet
+
+from sources.models import Article, IngestJob
+from statements.models import Actor, ActorRole, Contradiction, Statement
+from statements.selectors.caching import remember
+from statements.selectors.dashboard import contradiction_list, contradictions_with_claims
+
+OTHER_CLAIMS = 10
+PROFILE_ITEMS = 20
+
+
+def role_at(roles: list[ActorRole], day: dt.date | None) -> ActorRole | None:
+    """The role valid on the day (open ends count as open); the latest start wins."""
+    if day is None:
+        return None
+    valid = [
+        r for r in roles if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)
+    ]
+    valid.sort(key=lambda r: r.start or dt.date.min, reverse=True)
+    return valid[0] if valid else None
+
+
+def contradiction_context(*, contradiction: Contradiction) -> dict:
+    """What the side-by-side page shows around the pair: roles at the time, the other
+    claims of both actors on the topic, and the review history."""
+    claims = [s for s in (contradiction.statement_a, contradiction.statement_b) if s]
+    actor_ids = {s.actor_id for s in claims if s.actor_id}
+    roles = list(ActorRole.objects.filter(person_id__in=actor_ids).select_related("organisation"))
+    by_actor: dict[int, list[ActorRole]] = {}
+    for role in roles:
+        by_actor.setdefault(role.person_id, []).append(role)
+    sides = {}
+    for key, s in (("a", contradiction.statement_a), ("b", contradiction.statement_b)):
+        sides[key] = role_at(by_actor.get(s.actor_id, []), s.said_on) if s else None
+    others: dict[int, list[Statement]] = {pk: [] for pk in actor_ids}
+    if actor_ids and contradiction.topic_id:
+        qs = (
+            Statement.objects.filter(actor__in=actor_ids, topic_id=contradiction.topic_id)
+            .exclude(pk__in=[s.pk for s in claims])
+            .only("id", "actor_id", "content", "said_on", "date_precision", "stance")
+            .order_by(F("said_on").desc(nulls_last=True), "-id")
+        )
+        # One query for both actors, capped: the page links to the rest.
+        for s in qs[: OTHER_CLAIMS * len(actor_ids)]:
+            if len(others[s.actor_id]) < OTHER_CLAIMS:
+                others[s.actor_id].append(s)
+    history = list(
+        contradiction.history.select_related("history_user").order_by("-history_date")[:20]
+    )
+    return {
+        "role_a": sides["a"],
+        "role_b": sides["b"],
+        "others_a": others.get(contradiction.statement_a.actor_id, []),
+        "others_b": (
+            others.get(contradiction.statement_b.actor_id, []) if contradiction.statement_b else []
+        ),
+        "history": history,
+    }
+
+
+def statement_get(*, pk: int) -> Statement | None:
+    return (
+        Statement.objects.select_related("actor", "topic", "article__outlet").filter(pk=pk).first()
+    )
+
+
+def statement_contradictions(*, statement: Statement) -> list[Contradiction]:
+    return list(
+        contradictions_with_claims()
+        .filter(Q(statement_a=statement) | Q(statement_b=statement))
+        .order_by("-detected_at", "-id")[:PROFILE_ITEMS]
+    )
+
+
+def actor_topics(*, actor: Actor) -> list[dict]:
+    """The topics the actor speaks on, busiest first: [{"topic__name", "topic__slug", "n"}]."""
+    return remember(
+        "actor-topics",
+        [actor],
+        lambda: list(
+            Statement.objects.filter(actor=actor, topic__isnull=False)
+            .values("topic__name", "topic__slug")
+            .annotate(n=Count("id"))
+            .order_by("-n", "topic__name")[:PROFILE_ITEMS]
+        ),
+    )
+
+
+def _involving(actor: Actor) -> QuerySet[Contradiction]:
+    return contradiction_list(actor=actor)
+
+
+def actor_contradictions(*, actor: Actor) -> list[Contradiction]:
+    """Newest contradictions between this actor and someone (or something) else."""
+    return list(_involving(actor).exclude(kind=Contradiction.Kind.REVERSAL)[:PROFILE_ITEMS])
+
+
+def actor_reversals(*, actor: Actor) -> list[Contradiction]:
+    """Newest contradictions of the actor with their own earlier words."""
+    # Both claims of a reversal are the actor's, so one side is enough; reversals are
+    # few, so PostgreSQL reads them through the (kind, detected_at) index and checks
+    # each claim against the actor's statement ids.
+    own = Statement.objects.filter(actor=actor).order_by().values("pk")
+    reversals = contradictions_with_claims().filter(
+        kind=Contradiction.Kind.REVERSAL, statement_a__in=own
+    )
+    return list(reversals.order_by("-detected_at", "-id")[:PROFILE_ITEMS])
+
+
+def topic_propositions(*, topic) -> list:
+    return list(topic.propositions.order_by("id"))
+
+
+def ingest_job_get(*, pk: int) -> IngestJob | None:
+    return IngestJob.objects.filter(pk=pk).first()
+
+
+def ingest_job_results(*, job: IngestJob) -> dict:
+    """The articles a job stored, with their statements and the contradictions found."""
+    articles = list(Article.objects.filter(job=job).only("id", "title", "url", "status", "error"))
+    statements = list(
+        Statement.objects.filter(article__job=job)
+        .select_related("actor", "topic")
+        .only(
+            "id",
+            "content",
+            "said_on",
+            "date_precision",
+            "speaker_text",
+            "stance",
+            "actor__name",
+            "actor__slug",
+            "topic__name",
+            "topic__slug",
+        )
+        .order_by("id")[:200]
+    )
+    ids = Statement.objects.filter(article__job=job).values("pk")
+    contradictions = list(
+        contradictions_with_claims()
+        .filter(Q(statement_a__in=ids) | Q(statement_b__in=ids))
+        .order_by("-score", "-id")[:50]
+    )
+    return {"articles": articles, "statements": statements, "contradictions": contradictions}

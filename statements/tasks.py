@@ -1,0 +1,27 @@
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from statements.webhooks.services import (
+    MAX_ATTEMPTS,
+    delivery_backoff,
+    webhook_delivery_attempt,
+    webhook_delivery_fail,
+)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=MAX_ATTEMPTS)
+def webhook_deliver_task(self, delivery_id: int) -> str:
+    """Send one delivery; a network error or 5xx is retried with exponential backoff."""
+    try:
+        outcome = webhook_delivery_attempt(delivery_id=delivery_id)
+    except (OperationalError, InterfaceError) as exc:
+        if self.request.retries >= self.max_retries:
+            webhook_delivery_fail(delivery_id=delivery_id)
+            raise
+        raise self.retry(exc=exc, countdown=delivery_backoff(self.request.retries + 1)) from exc
+    if outcome == "retry":
+        if self.request.retries >= self.max_retries:
+            webhook_delivery_fail(delivery_id=delivery_id)
+            return "failed"
+        raise self.retry(countdown=delivery_backoff(self.request.retries + 1))
+    return outcome
