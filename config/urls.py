@@ -5,6 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from config.docs import swagger_ui_csp
 
+# A database outage raised outside a view is a 503 too (see config/middleware.py).
+handler500 = "config.middleware.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     # For readers who are not staff (the admin login refuses them), e.g. when anonymous

