@@ -6,6 +6,7 @@ agglomerative, cosine distance); each cluster large enough becomes a Topic with 
 Proposed topics are never used to classify new statements until an editor accepts them.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -19,13 +20,15 @@ MAX_STATEMENTS = 2000  # agglomerative clustering is quadratic in memory
 def _vectors(texts: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    dense = embeddings.encode(texts) if embeddings.available() else None
+    use_model = settings.GAINSAY_EMBEDDINGS and embeddings.available()
+    dense = embeddings.encode(texts) if use_model else None
     if dense is not None:
         return dense, "embeddings"
-    matrix = TfidfVectorizer(stop_words="english", ngram_range=(1, 2), min_df=1).fit_transform(
-        texts
-    )
-    return matrix.toarray(), "tfidf"
+    # Character n-grams inside words, not whole words: short statements rarely repeat a word
+    # exactly ("Belarus"/"Belarusian", "exercise"/"exercises"), and without a stemmer whole-word
+    # vectors of one story end up nearly orthogonal.
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
+    return vectorizer.fit_transform(texts).toarray(), "tfidf"
 
 
 def _label(texts: list[str], n_terms: int = 3) -> str:
