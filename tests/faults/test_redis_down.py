@@ -19,7 +19,7 @@ from sources.models import Article, IngestJob, OutboxMessage
 from statements.models import Statement
 from statements.services.tokens import api_token_create
 from tests.factories import ContradictionFactory, EditorFactory
-from tests.faults.processes import (
+from tests.support.processes import (
     PrivateRedis,
     app_env,
     batch_lines,
