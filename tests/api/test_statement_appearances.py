@@ -1,6 +1,8 @@
 """The API shows where each statement's words appeared: in the detail, and in lists on request."""
 
+import csv
 import datetime as dt
+import io
 
 import orjson
 
@@ -66,6 +68,17 @@ def test_lists_embed_appearances_on_request_as_the_detail_shows_them(
         expected = orjson.loads(orjson.dumps(expected, option=orjson.OPT_UTC_Z))
         assert rows[statement.pk]["appearances"] == expected["appearances"]
         assert [a["outlet"] for a in rows[statement.pk]["appearances"]] == ["A", "B"]
+
+
+def test_embedded_appearances_fit_in_one_csv_column(api_client, db):
+    statement_carried_by(("Wire", FEB), ("Tass", FEB))
+
+    response = api_client.get("/api/v1/statements/", {"embed": "appearances", "format": "csv"})
+
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    appearances = orjson.loads(rows[0]["appearances"])
+    assert [a["outlet"] for a in appearances] == ["Wire", "Tass"]
 
 
 def test_an_unknown_embed_is_a_400_naming_the_choices(api_client, db):
