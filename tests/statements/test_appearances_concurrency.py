@@ -26,7 +26,7 @@ WAIT = 60
 
 
 @pytest.fixture
-def copies(transactional_db):
+def copies():
     actors_load_catalogue(path=settings.GAINSAY_ACTOR_CATALOGUE)
     topics_load_catalogue(path=settings.GAINSAY_TOPIC_CATALOGUE)
     articles = []
@@ -65,6 +65,9 @@ def _in_thread(target, errors):
     return thread
 
 
+# serialized_rollback as every transactional test here: the migrations' rows (the editors
+# group, content types) are restored rather than recreated, which would clash.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_workers_storing_the_same_quote_at_once_make_one_statement(copies):
     first, second = copies
     stored, release, errors = threading.Event(), threading.Event(), []
