@@ -1,7 +1,17 @@
 from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
-from sources.models import Article, ArticleVersion, IngestJob, Outlet, Source, SourceItem, Story
+from sources.models import (
+    Article,
+    ArticleVersion,
+    IngestJob,
+    OutboxMessage,
+    Outlet,
+    Source,
+    SourceItem,
+    Story,
+)
+from sources.services import outbox_messages_redispatch
 from sources.subscriptions.scheduling import source_pause, source_poll_now, source_resume
 from statements.models import Statement
 
@@ -78,6 +88,72 @@ class IngestJobAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Jobs are created by submitting articles (CLI, API, dashboard), not by hand.
         return False
+
+
+class OutboxStateFilter(admin.SimpleListFilter):
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("unsent", "Unsent"), ("sent", "Sent")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unsent":
+            return queryset.filter(sent_at__isnull=True)
+        if self.value() == "sent":
+            return queryset.filter(sent_at__isnull=False)
+        return queryset
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Tasks waiting to be published (broker down at commit) and those sent, read-only.
+
+    Rows are written with the submission they are about and published by the re-dispatch;
+    editing or deleting one by hand could lose a submission, so the admin only shows them
+    and, for holders of the re-dispatch permission, publishes selected ones now.
+    """
+
+    list_display = ["id", "task", "args", "sent", "attempts", "created_at", "sent_at", "error"]
+    list_filter = [OutboxStateFilter, "task"]
+    search_fields = ["task", "last_error"]
+    date_hierarchy = "created_at"
+    readonly_fields = ["task", "args", "created_at", "sent_at", "attempts", "last_error"]
+    actions = ["redispatch_now"]
+
+    @admin.display(boolean=True, description="Sent", ordering="sent_at")
+    def sent(self, message):
+        return message.sent_at is not None
+
+    @admin.display(description="Last error")
+    def error(self, message):
+        return message.last_error[:120]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        # Sent rows are pruned after a week by the re-dispatch; unsent ones are submissions.
+        return False
+
+    def has_redispatch_permission(self, request):
+        return request.user.has_perm("sources.redispatch_outboxmessage")
+
+    @admin.action(description="Re-dispatch selected messages now", permissions=["redispatch"])
+    def redispatch_now(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        published = outbox_messages_redispatch(message_ids=ids)
+        self.message_user(request, f"Published {published} of {len(ids)} message(s).")
+        if published < len(ids):
+            self.message_user(
+                request,
+                "Some could not be published (broker unreachable?); see their last error. "
+                "The periodic re-dispatch keeps trying the unsent ones.",
+                messages.WARNING,
+            )
 
 
 class SourceItemInline(admin.TabularInline):

@@ -278,6 +278,8 @@ class OutboxMessage(models.Model):
 
     class Meta:
         ordering = ["id"]
+        # Publishing again by hand (admin action); viewing is the ordinary view permission.
+        permissions = [("redispatch_outboxmessage", "Can re-dispatch outbox messages")]
 
     def __str__(self):
         state = "sent" if self.sent_at else "unsent"

@@ -1,18 +1,22 @@
 """Being a polite client: a per-host rate and concurrency limit shared by every worker.
 
 The limits live in Redis so that two Celery workers (or two machines) polling feeds on the
-same host still space their requests. Without a Redis URL (a laptop, SQLite tests) the
-limits are kept per process, which is the most a single process can promise.
+same host still space their requests. Without a Redis URL (a laptop, SQLite tests), or
+while that Redis is down, the limits are kept per process, which is the most a single
+process can promise.
 """
 
+import logging
 import threading
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache
 
 import redis
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 # Reserve the next free start time for a host: the caller sleeps until it. Reservations
 # queue callers fairly instead of having them poll, and the server clock is the only clock.
@@ -70,39 +74,73 @@ def _settings():
 
 @contextmanager
 def host_slot(host: str):
-    """Wait for this host's turn (rate), then hold one of its slots (concurrency)."""
+    """Wait for this host's turn (rate), then hold one of its slots (concurrency).
+
+    If Redis cannot be reached the limits are kept in this process, as without Redis:
+    fetching stays polite per worker instead of failing every source until Redis is back.
+    """
     interval, concurrency, max_wait, url = _settings()
     host = host.lower()
+    held = None
     if url:
-        with _redis_slot(_client(url), host, interval, concurrency, max_wait):
-            yield
-    else:
+        client = _client(url)
+        try:
+            held = _redis_acquire(client, host, interval, concurrency, max_wait)
+        except redis.RedisError as exc:
+            _warn_unavailable(exc)
+    if held is None:
         with _local_slot(host, interval, concurrency, max_wait):
             yield
+        return
+    try:
+        yield
+    finally:
+        _redis_release(client, *held)
 
 
-@contextmanager
-def _redis_slot(client, host, interval, concurrency, max_wait):
+def _slots_key(host: str) -> str:
+    return f"gainsay:fetch:slots:{host}"
+
+
+def _redis_acquire(client, host, interval, concurrency, max_wait) -> tuple[str, str]:
+    """Take a slot and this host's next start time; returns what to release afterwards."""
     deadline = time.monotonic() + max_wait
     token = uuid.uuid4().hex
-    slots = f"gainsay:fetch:slots:{host}"
+    slots = _slots_key(host)
     # A slot outlives the longest fetch, so it cannot expire under a live request.
     hold = float(getattr(settings, "GAINSAY_FETCH_TIMEOUT", 10)) * 3 + 5
+    while not client.eval(_ACQUIRE, 1, slots, concurrency, hold, token):
+        if time.monotonic() > deadline:
+            raise HostBusy(f"{host} is busy: no fetch slot free after {max_wait:g} s.")
+        time.sleep(0.05)
     try:
-        while not client.eval(_ACQUIRE, 1, slots, concurrency, hold, token):
-            if time.monotonic() > deadline:
-                raise HostBusy(f"{host} is busy: no fetch slot free after {max_wait:g} s.")
-            time.sleep(0.05)
-        try:
-            wait = float(client.eval(_RESERVE, 1, f"gainsay:fetch:next:{host}", interval, max_wait))
-            if wait < 0:
-                raise HostBusy(f"{host} is busy: the next fetch would wait over {max_wait:g} s.")
-            time.sleep(wait)
-            yield
-        finally:
-            client.zrem(slots, token)
-    except redis.RedisError as exc:
-        raise HostBusy(f"The fetch rate limiter is unavailable: {exc}.") from exc
+        wait = float(client.eval(_RESERVE, 1, f"gainsay:fetch:next:{host}", interval, max_wait))
+        if wait < 0:
+            raise HostBusy(f"{host} is busy: the next fetch would wait over {max_wait:g} s.")
+    except BaseException:
+        _redis_release(client, slots, token)
+        raise
+    time.sleep(wait)
+    return slots, token
+
+
+def _redis_release(client, slots: str, token: str) -> None:
+    # The slot expires by itself if Redis went away meanwhile.
+    with suppress(redis.RedisError):
+        client.zrem(slots, token)
+
+
+class _Warned:
+    at = 0.0
+
+
+def _warn_unavailable(exc: Exception) -> None:
+    # Once a minute per process: every fetch during an outage would otherwise log it.
+    if time.monotonic() - _Warned.at > 60:
+        _Warned.at = time.monotonic()
+        logger.warning(
+            "The shared fetch rate limiter is unavailable (%s); limiting per process.", exc
+        )
 
 
 @contextmanager

@@ -93,9 +93,13 @@ def outbox_enqueue(*, task, args: list) -> OutboxMessage:
     return message
 
 
-def outbox_send(*, message_id: int, connection=None) -> bool:
-    """Publish one unsent message; never raises for a broker outage (returns False)."""
-    message = OutboxMessage.objects.filter(pk=message_id, sent_at__isnull=True).first()
+def outbox_send(*, message_id: int, connection=None, resend: bool = False) -> bool:
+    """Publish one unsent message (or, with `resend`, a sent one again); never raises for
+    a broker outage (returns False)."""
+    messages = OutboxMessage.objects.filter(pk=message_id)
+    if not resend:
+        messages = messages.filter(sent_at__isnull=True)
+    message = messages.first()
     if message is None:
         return False
     try:
@@ -143,6 +147,22 @@ def outbox_redispatch(*, older_than: timedelta | None = None, limit: int = 1000)
     ids = list(pending.order_by("id").values_list("pk", flat=True)[:limit])
     with _publish_connection() as connection:
         return sum(outbox_send(message_id=pk, connection=connection) for pk in ids)
+
+
+def outbox_messages_redispatch(*, message_ids: list[int]) -> int:
+    """An administrator's "re-dispatch now": publish these messages at once, sent or not.
+
+    For a message not worth waiting a minute for, or one the broker lost after taking it
+    (a Redis restarted without persistence): tasks are idempotent, so publishing a message
+    twice is harmless. Returns how many were published.
+    """
+    ids = list(
+        OutboxMessage.objects.filter(pk__in=message_ids).order_by("id").values_list("pk", flat=True)
+    )
+    if not ids:
+        return 0
+    with _publish_connection() as connection:
+        return sum(outbox_send(message_id=pk, connection=connection, resend=True) for pk in ids)
 
 
 class IdempotencyConflict(Exception):

@@ -1,11 +1,13 @@
 """Find article links in sitemaps and in a site's list pages. Pure: no database, no network.
 
 lxml parses with entity resolution and network access off; entity declarations are refused
-outright, as for feeds.
+outright, as for feeds. A gzipped sitemap (sitemap.xml.gz) is decompressed no further than
+the size limit, so a small file cannot expand into gigabytes.
 """
 
 import datetime as dt
 import re
+import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urljoin, urlsplit
 
@@ -14,6 +16,9 @@ from lxml import etree, html
 from sources.feeds import FeedEntry, FeedError, _declares_entities
 
 _NS = re.compile(r"^\{[^}]*\}")
+_GZIP_MAGIC = b"\x1f\x8b"
+# The sitemap protocol's own limit on an uncompressed sitemap.
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 
 
 @dataclass
@@ -23,8 +28,34 @@ class Sitemap:
     children: list[tuple[str, dt.datetime | None]] = field(default_factory=list)
 
 
-def parse_sitemap(body: bytes) -> Sitemap:
-    """A sitemap <urlset> or <sitemapindex>; FeedError if the document is neither."""
+def gunzip_bounded(body: bytes, *, max_bytes: int) -> bytes:
+    """The body, decompressed if it is gzip; FeedError past `max_bytes` or if corrupt."""
+    if not body.startswith(_GZIP_MAGIC):
+        return body
+    out = bytearray()
+    data = body
+    while data:
+        # 16 + MAX_WBITS: a gzip header and trailer around the deflate stream.
+        member = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            out += member.decompress(data, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise FeedError(f"The gzipped sitemap is corrupt: {exc}.") from exc
+        if len(out) > max_bytes:
+            raise FeedError(
+                f"The gzipped sitemap expands to more than {max_bytes:,} bytes; refused."
+            )
+        if not member.eof:
+            raise FeedError("The gzipped sitemap is truncated.")
+        # Concatenated gzip members are one file; anything else after the end is padding.
+        data = member.unused_data if member.unused_data.startswith(_GZIP_MAGIC) else b""
+    return bytes(out)
+
+
+def parse_sitemap(body: bytes, *, max_bytes: int = MAX_SITEMAP_BYTES) -> Sitemap:
+    """A sitemap <urlset> or <sitemapindex>, plain or gzipped; FeedError if the document
+    is neither, or if it expands past `max_bytes`."""
+    body = gunzip_bounded(body, max_bytes=max_bytes)
     if not body.strip():
         raise FeedError("The sitemap is empty.")
     if _declares_entities(body):

@@ -17,6 +17,7 @@ from statements.models import (
     Event,
     Proposition,
     Statement,
+    StatementAppearance,
     Topic,
     Webhook,
 )
@@ -160,6 +161,54 @@ class StatementSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
+        read_only_fields = fields
+
+
+class StatementAppearanceSerializer(serializers.ModelSerializer):
+    """One place the words appeared: the article, its outlet, the words as that article has
+    them (offsets into its text), its publication date and when Gainsay saw it."""
+
+    article = ArticleRefSerializer(read_only=True)
+    outlet = serializers.CharField(
+        source="outlet.name", default=None, allow_null=True, read_only=True
+    )
+
+    class Meta:
+        model = StatementAppearance
+        fields = [
+            "id",
+            "article",
+            "outlet",
+            "content",
+            "content_start",
+            "content_end",
+            "published_at",
+            "seen_at",
+        ]
+        read_only_fields = fields
+
+
+class StatementDetailSerializer(StatementSerializer):
+    """A statement with all its appearances, earliest first (the first is its own article)."""
+
+    appearances = StatementAppearanceSerializer(many=True, read_only=True)
+
+    class Meta(StatementSerializer.Meta):
+        fields = [*StatementSerializer.Meta.fields, "appearances"]
+        read_only_fields = fields
+
+
+class StatementListItemSerializer(StatementSerializer):
+    """A statement in a list; `appearances` only with `?embed=appearances`.
+
+    Used for the schema only (lists render plain rows, statements/selectors/api_rows.py):
+    a read-only field would be documented as always present.
+    """
+
+    appearances = StatementAppearanceSerializer(many=True, required=False)
+
+    class Meta(StatementSerializer.Meta):
+        fields = [*StatementSerializer.Meta.fields, "appearances"]
         read_only_fields = fields
 
 

@@ -49,3 +49,32 @@ def django_db_setup(django_db_setup):
         contents = getattr(connections[alias], "_test_serialized_contents", None)
         if contents is not None:
             type(connections[alias])._test_serialized_contents = contents
+
+
+@pytest.fixture
+def broker_url():
+    """The test Redis broker, emptied before and after: no stale messages between tests.
+
+    For tests that start a real Celery worker (tests/support/processes.py)."""
+    import redis
+    from django.conf import settings
+
+    url = settings.CELERY_BROKER_URL
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.ConnectionError as exc:
+        pytest.fail(f"Redis is not reachable at {url}: {exc} (make test starts it)")
+    client.flushdb()
+    yield url
+    client.flushdb()
+
+
+@pytest.fixture
+def not_eager():
+    """Tasks go to the broker instead of running in-process."""
+    from config.celery import app as celery_app
+
+    celery_app.conf.task_always_eager = False
+    yield
+    celery_app.conf.task_always_eager = True

@@ -170,3 +170,26 @@ class EventFactory(factory.django.DjangoModelFactory):
     occurred_on = dt.date(2022, 2, 24)
     topic = factory.SubFactory(TopicFactory)
     confirms_stance = "b"
+
+
+def statement_carried_by(*outlets: tuple[str, dt.datetime], words=None) -> Statement:
+    """One statement whose words appeared in an article of each (outlet, published) given,
+    merged as ingestion merges them; the first pair is the statement's own article."""
+    from statements.services.appearances import appearance_record, statements_counts_refresh
+
+    words = words or "Russia continues the military buildup"
+    statement = None
+    for name, published in outlets:
+        lead = f"{name} reports: "
+        article = ArticleFactory(
+            outlet=OutletFactory(name=name), text=f"{lead}{words}.", published_at=published
+        )
+        span = {"content": words, "content_start": len(lead), "content_end": len(lead) + len(words)}
+        if statement is None:
+            statement = StatementFactory(article=article, **span)
+            appearance_record(statement=statement)
+        else:
+            appearance_record(statement=statement, source=Statement(article=article, **span))
+    statements_counts_refresh(statement_ids=[statement.pk])
+    statement.refresh_from_db()
+    return statement

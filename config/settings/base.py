@@ -171,14 +171,23 @@ CONTENT_SECURITY_POLICY = {
 # Throttle counts and other shared state. Redis when configured, so that every worker
 # process counts against the same limit; per-process memory otherwise.
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
-if CACHE_URL:
-    CACHES = {
+
+
+def redis_caches(url: str) -> dict:
+    # Redis down means cache misses, not errors (config/cache.py); short timeouts keep a
+    # hung Redis from holding requests for long.
+    return {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": CACHE_URL,
+            "BACKEND": "config.cache.DegradingRedisCache",
+            "LOCATION": url,
             "KEY_PREFIX": "gainsay",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+
+
+if CACHE_URL:
+    CACHES = redis_caches(CACHE_URL)
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

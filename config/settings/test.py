@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import env_bool
+from .base import env_bool, redis_caches
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
@@ -32,7 +32,11 @@ REST_FRAMEWORK = {  # noqa: F405
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min", "ingest": "100000/min"},
 }
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Per-process memory, unless a test runs the app on a Redis cache of its own.
+if os.environ.get("TEST_CACHE_URL"):
+    CACHES = redis_caches(os.environ["TEST_CACHE_URL"])
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests classify by cue phrases alone, whether or not the optional embedding model is
 # installed; the similarity tests switch it on themselves.
 GAINSAY_EMBEDDINGS = env_bool("GAINSAY_EMBEDDINGS", default=False)

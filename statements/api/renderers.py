@@ -95,6 +95,18 @@ def _person(actor, speaker_text=""):
     return {"@type": "Person", "name": speaker_text} if speaker_text else None
 
 
+def _news_article(article: dict) -> dict:
+    return {
+        "@type": "NewsArticle",
+        "url": article.get("url"),
+        "headline": article.get("title"),
+        "publisher": {"@type": "Organization", "name": article.get("outlet")}
+        if article.get("outlet")
+        else None,
+        "datePublished": article.get("published_at"),
+    }
+
+
 def statement_claim(row: dict) -> dict:
     """A statement as a schema.org Claim: who said it, when, and where it appeared."""
     article = row.get("article") or {}
@@ -105,16 +117,11 @@ def statement_claim(row: dict) -> dict:
         "author": _person(row.get("actor"), row.get("speaker_text", "")),
         "datePublished": row.get("said_on"),
     }
-    if article:
-        claim["appearance"] = {
-            "@type": "NewsArticle",
-            "url": article.get("url"),
-            "headline": article.get("title"),
-            "publisher": {"@type": "Organization", "name": article.get("outlet")}
-            if article.get("outlet")
-            else None,
-            "datePublished": article.get("published_at"),
-        }
+    if row.get("appearances"):
+        # Every outlet that carried the words (the detail, or ?embed=appearances).
+        claim["appearance"] = [_news_article(a["article"]) for a in row["appearances"]]
+    elif article:
+        claim["appearance"] = _news_article(article)
     if row.get("stance"):
         claim["about"] = {"@type": "Thing", "name": row["stance"]}
     return claim

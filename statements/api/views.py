@@ -3,9 +3,15 @@
 Views parse the request, call a selector (reads) or a service (writes) and render.
 """
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from statements import services
@@ -35,6 +41,8 @@ from statements.serializers import (
     ContradictionReviewSerializer,
     ContradictionSerializer,
     EventSerializer,
+    StatementDetailSerializer,
+    StatementListItemSerializer,
     StatementSerializer,
     StatementUpdateSerializer,
     StatementWriteSerializer,
@@ -129,13 +137,37 @@ class TopicViewSet(NoDeleteModelViewSet):
         serializer.instance = self.get_queryset().get(pk=topic.pk)
 
 
+# What `?embed=` may add to each row of a statement list.
+STATEMENT_EMBEDS = ("appearances",)
+
+
 @extend_schema_view(
-    create=extend_schema(request=StatementWriteSerializer, responses={201: StatementSerializer}),
-    update=extend_schema(request=StatementUpdateSerializer, responses=StatementSerializer),
-    partial_update=extend_schema(request=StatementUpdateSerializer, responses=StatementSerializer),
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "embed",
+                str,
+                enum=STATEMENT_EMBEDS,
+                description="`appearances`: each statement carries its appearances, as in "
+                "the statement detail (one more query per page).",
+            )
+        ],
+        responses=StatementListItemSerializer(many=True),
+    ),
+    create=extend_schema(
+        request=StatementWriteSerializer, responses={201: StatementDetailSerializer}
+    ),
+    update=extend_schema(request=StatementUpdateSerializer, responses=StatementDetailSerializer),
+    partial_update=extend_schema(
+        request=StatementUpdateSerializer, responses=StatementDetailSerializer
+    ),
 )
 class StatementViewSet(NoDeleteModelViewSet):
     """Dated statements. Editors add them (origin `editor`) and correct them (`corrected`).
+
+    The same words from one actor across outlets are one statement; its `appearances`
+    (article, outlet, offsets, publication date and date seen) are in the detail, and in
+    lists with `?embed=appearances`.
 
     `?format=jsonld` (or Accept: application/ld+json) gives schema.org Claims.
     """
@@ -149,21 +181,33 @@ class StatementViewSet(NoDeleteModelViewSet):
     ordering_aliases = {"said_on": "said_on_sort"}
 
     def get_queryset(self):
-        return selectors.statement_list(sortable=self.action == "list")
+        if self.action == "list":
+            return selectors.statement_list(sortable=True)
+        if self.action == "retrieve":
+            return selectors.statement_detail()
+        return selectors.statement_list()
 
     def list(self, request, *args, **kwargs):
-        return fast_list(self, api_rows.STATEMENT_SHAPE, "said_on_sort")
+        embed = request.query_params.get("embed", "")
+        if embed not in ("", *STATEMENT_EMBEDS):
+            raise ValidationError(
+                {"embed": [f"Unknown embed {embed[:50]!r}; choose from: appearances."]}
+            )
+        build = api_rows.statement_rows_with_appearances if embed else None
+        return fast_list(self, api_rows.STATEMENT_SHAPE, "said_on_sort", build=build)
 
     def get_serializer_class(self):
         if self.action == "create":
             return StatementWriteSerializer
         if self.action in ("update", "partial_update"):
             return StatementUpdateSerializer
+        if self.action == "retrieve":
+            return StatementDetailSerializer
         return StatementSerializer
 
     def _render(self, statement, status_code=status.HTTP_200_OK):
-        statement = self.get_queryset().get(pk=statement.pk)
-        return Response(StatementSerializer(statement).data, status=status_code)
+        statement = selectors.statement_detail().get(pk=statement.pk)
+        return Response(StatementDetailSerializer(statement).data, status=status_code)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

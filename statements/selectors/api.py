@@ -17,6 +17,7 @@ from statements.models import (
     Contradiction,
     Event,
     Statement,
+    StatementAppearance,
     Topic,
     Webhook,
     WebhookDelivery,
@@ -46,6 +47,23 @@ def statement_list(*, sortable: bool = False) -> QuerySet[Statement]:
     if sortable:
         queryset = queryset.annotate(said_on_sort=Coalesce("said_on", Value(UNDATED)))
     return queryset
+
+
+def statement_appearances() -> QuerySet[StatementAppearance]:
+    """Appearances earliest first (by publication, else when seen), as first_seen_at counts;
+    the article without its text, which can be megabytes."""
+    return (
+        StatementAppearance.objects.select_related("article__outlet", "outlet")
+        .defer("article__text", "article__minhash")
+        .order_by(Coalesce("published_at", "seen_at"), "id")
+    )
+
+
+def statement_detail() -> QuerySet[Statement]:
+    """One statement with every appearance: two queries whatever their number."""
+    return Statement.objects.select_related(*STATEMENT_RELATED).prefetch_related(
+        Prefetch("appearances", queryset=statement_appearances())
+    )
 
 
 def contradiction_list() -> QuerySet[Contradiction]:

@@ -82,6 +82,19 @@ STATEMENT_SHAPE = {
 }
 
 
+# A statement's appearances (?embed=appearances), as StatementAppearanceSerializer.
+APPEARANCE_SHAPE = {
+    "id": "id",
+    "article": _nested("article", ARTICLE_REF),
+    "outlet": "outlet__name",
+    "content": "content",
+    "content_start": "content_start",
+    "content_end": "content_end",
+    "published_at": "published_at",
+    "seen_at": "seen_at",
+}
+
+
 # The statements a contradiction embeds come from a second query (see contradiction_rows):
 # one statement of 13 joins takes PostgreSQL longer to plan than to run.
 STATEMENT_EMBED_SHAPE = {
@@ -163,4 +176,18 @@ def contradiction_rows(page) -> list[dict]:
         built["statement_a"] = embedded[row["statement_a_id"]]
         built["statement_b"] = embedded.get(row["statement_b_id"])
         rows.append(built)
+    return rows
+
+
+def statement_rows_with_appearances(page) -> list[dict]:
+    """Statement rows each with its appearances, earliest first (one more query for all)."""
+    from statements.selectors.api import statement_appearances
+
+    rows = rows_shape(page, STATEMENT_SHAPE)
+    found = statement_appearances().filter(statement_id__in=[row["id"] for row in rows])
+    by_statement = {row["id"]: [] for row in rows}
+    for row in found.values("statement_id", *_columns(APPEARANCE_SHAPE)):
+        by_statement[row["statement_id"]].append(_build(APPEARANCE_SHAPE, row))
+    for row in rows:
+        row["appearances"] = by_statement[row["id"]]
     return rows

@@ -8,7 +8,8 @@ import datetime as dt
 from django.db.models import Count, F, Q, QuerySet
 
 from sources.models import Article, IngestJob
-from statements.models import Actor, ActorRole, Contradiction, Statement
+from statements.models import Actor, ActorRole, Contradiction, Statement, StatementAppearance
+from statements.selectors import api as api_selectors
 from statements.selectors.caching import remember
 from statements.selectors.dashboard import contradiction_list, contradictions_with_claims
 
@@ -69,6 +70,11 @@ def statement_get(*, pk: int) -> Statement | None:
     return (
         Statement.objects.select_related("actor", "topic", "article__outlet").filter(pk=pk).first()
     )
+
+
+def statement_appearances(*, statement: Statement) -> list[StatementAppearance]:
+    """Every place the words appeared, earliest first, with article and outlet (one query)."""
+    return list(api_selectors.statement_appearances().filter(statement=statement))
 
 
 def statement_contradictions(*, statement: Statement) -> list[Contradiction]:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 
 from statements.models import Contradiction, Statement, StatementAppearance, StatementMergeBlock
 from statements.services.contradictions import contradictions_detect_for_statement
+from statements.services.merge_keys import merge_keys_lock
 
 # rapidfuzz ratio (0-100) over normalised text: a repeated quote scores 100, a wire copy's
 # light edit ("would" for "will", a dropped word) stays above this.
@@ -200,6 +201,7 @@ def statement_appearance_split(*, appearance: StatementAppearance, user=None) ->
     block stops its span being merged into the old statement again.
     """
     original = appearance.statement
+    merge_keys_lock(actor_ids=[original.actor_id])
     if appearance.article_id == original.article_id:
         raise ValidationError(
             "This is the statement's first appearance; split off the other appearances instead."
@@ -249,6 +251,7 @@ def statements_merge(*, keep: Statement, other: Statement, user=None) -> Stateme
     """
     if keep.pk == other.pk:
         raise ValidationError("A statement cannot be merged with itself.")
+    merge_keys_lock(actor_ids=[keep.actor_id, other.actor_id])
     # Keep the earlier appearance's statement as the record, as folding does.
     StatementMergeBlock.objects.filter(
         Q(statement=keep, article_id__in=other.appearances.values("article_id"))

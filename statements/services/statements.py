@@ -15,6 +15,7 @@ from statements.services.appearances import (
 )
 from statements.services.claims import statement_assign_claim
 from statements.services.contradictions import contradictions_detect_for_statement
+from statements.services.merge_keys import merge_keys_lock
 from statements.services.official import article_official_actor, official_statements_add
 from statements.services.topics import topic_by_similarity, topic_specs, topics_active
 
@@ -70,6 +71,7 @@ def statement_classify(*, statement: Statement, specs=None, topics_by_slug=None)
     return statement
 
 
+@transaction.atomic
 def statements_extract_for_article(*, article, resolver=None) -> tuple[list[Statement], list]:
     """Extract, resolve, classify and store an article's statements, then detect conflicts.
 
@@ -89,17 +91,29 @@ def statements_extract_for_article(*, article, resolver=None) -> tuple[list[Stat
     topics = list(topics_active())
     specs, topics_by_slug = topic_specs(topics), {t.slug: t for t in topics}
 
-    stored = []
+    planned = []
     for found in extracted:
         statement = existing.get((found.content.start, found.content.end))
+        actor = None
+        if statement is None or not statement.is_locked:
+            actor = actors.get(found.actor or "")
+            if actor is None and found.speaker is not None:
+                actor = actor_proposed_get_or_create(
+                    speaker_text=found.speaker.text, kind=found.speaker_kind
+                )
+        planned.append((found, statement, actor))
+    # From here until commit no other worker stores or merges these actors' statements:
+    # a copy of the same quote stored concurrently is then found, not duplicated.
+    merge_keys_lock(
+        actor_ids=[actor.pk for _f, _s, actor in planned if actor is not None]
+        + [statement.actor_id for statement in existing.values()]
+    )
+
+    stored = []
+    for found, statement, actor in planned:
         if statement is not None and statement.is_locked:
             stored.append(statement)
             continue
-        actor = actors.get(found.actor or "")
-        if actor is None and found.speaker is not None:
-            actor = actor_proposed_get_or_create(
-                speaker_text=found.speaker.text, kind=found.speaker_kind
-            )
         statement = statement or Statement(article=article)
         statement.actor = actor
         statement.speaker_text = found.speaker.text[:500] if found.speaker else ""

@@ -222,6 +222,7 @@ def statement_detail(request, pk):
         raise Http404("No such statement.")
     context = {
         "s": statement,
+        "appearances": profiles.statement_appearances(statement=statement),
         "contradictions": profiles.statement_contradictions(statement=statement),
     }
     return render(request, "statements/statement_detail.html", context)

@@ -19,7 +19,7 @@ import psycopg
 import pytest
 
 from statements.services.tokens import api_token_hash
-from tests.faults.processes import ROOT, app_env, free_port, start_web, start_worker, wait_for
+from tests.support.processes import ROOT, app_env, free_port, start_web, start_worker, wait_for
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 PG_USER = "postgres"

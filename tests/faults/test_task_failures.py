@@ -9,7 +9,7 @@ from sources.models import Article, IngestJob, OutboxMessage
 from sources.services import ingest_job_create
 from sources.tasks import ingest_job_process_task
 from statements.models import Statement
-from tests.faults.processes import app_env, batch_lines, start_worker, wait_for
+from tests.support.processes import app_env, batch_lines, start_worker, wait_for
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

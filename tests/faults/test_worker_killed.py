@@ -7,7 +7,7 @@ from django.db.models import Count
 from sources.models import Article, IngestJob
 from sources.services import ingest_job_create
 from statements.models import Statement
-from tests.faults.processes import app_env, batch_lines, start_worker, wait_for
+from tests.support.processes import app_env, batch_lines, start_worker, wait_for
 
 BATCH = 200
 # The dead worker's message is delivered again once this many seconds have passed.

@@ -1,4 +1,5 @@
 import os
+import socket
 import threading
 
 import pytest
@@ -103,3 +104,17 @@ def test_a_host_whose_queue_is_too_long_is_reported_busy(spaced, settings):
     with pytest.raises(FetchError, match="busy"):
         fetch_url(spaced.base + "/b")
     assert spaced.asked("/b") == []
+
+
+def test_fetching_goes_on_with_per_process_limits_while_the_shared_limiter_is_down(
+    spaced, settings
+):
+    with socket.socket() as sock:  # a port nothing listens on once released
+        sock.bind(("127.0.0.1", 0))
+        settings.GAINSAY_POLITENESS_REDIS_URL = f"redis://127.0.0.1:{sock.getsockname()[1]}/0"
+
+    assert fetch_url(spaced.base + "/a").body == b"a"
+    assert fetch_url(spaced.base + "/b").body == b"b"
+
+    first, second = _starts(spaced, "/a", "/b")
+    assert second - first >= 0.35

@@ -1,6 +1,7 @@
 """Sitemaps and list pages: parsed as such, then polled on the loopback site."""
 
 import datetime as dt
+import gzip
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -65,6 +66,36 @@ def test_it_reads_a_sitemap_index():
     ],
 )
 def test_it_refuses_what_is_not_a_sitemap(body, message):
+    with pytest.raises(FeedError, match=message):
+        parse_sitemap(body)
+
+
+def test_it_reads_a_gzipped_sitemap_and_one_of_several_gzip_members():
+    body = urlset("https://x.org", (1, "2022-02-14"), (2, "2022-02-15"))
+    assert parse_sitemap(gzip.compress(body)) == parse_sitemap(body)
+    # Concatenated members are one file (what `cat a.gz b.gz` makes).
+    half = len(body) // 2
+    assert parse_sitemap(gzip.compress(body[:half]) + gzip.compress(body[half:])) == (
+        parse_sitemap(body)
+    )
+
+
+def test_a_gzipped_sitemap_expanding_past_the_limit_is_refused():
+    # About 10 KB on the wire, 10 MB once expanded: the limit stops it at 1 MiB.
+    bomb = gzip.compress(b"<urlset>" + b" " * 10_000_000 + b"</urlset>")
+    assert len(bomb) < 20_000
+    with pytest.raises(FeedError, match="expands to more than 1,048,576 bytes"):
+        parse_sitemap(bomb, max_bytes=1024 * 1024)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (gzip.compress(b"<urlset/>" * 100)[:-30], "truncated"),
+        (b"\x1f\x8b" + b"not gzip at all", "corrupt"),
+    ],
+)
+def test_a_broken_gzipped_sitemap_is_refused(body, message):
     with pytest.raises(FeedError, match=message):
         parse_sitemap(body)
 
@@ -144,3 +175,52 @@ def test_a_list_page_source_ingests_linked_articles_once(feed_site):
     assert Article.objects.count() == 2
     assert feed_site.asked("/x") == []
     assert len(feed_site.asked("/news/1")) == 1
+
+
+@pytest.mark.django_db
+def test_a_gzipped_sitemap_index_pointing_to_gzipped_sitemaps_is_polled(feed_site):
+    base = feed_site.base
+    for n in (1, 2):
+        feed_site.serve(f"/news/{n}", page(n), content_type="text/html")
+    index = (
+        f"<sitemapindex {NS}><sitemap><loc>{base}/s1.xml.gz</loc>"
+        "<lastmod>2022-02-15</lastmod></sitemap></sitemapindex>"
+    ).encode()
+    # Served as files, the way web servers serve .gz: no Content-Encoding.
+    feed_site.serve("/sitemap.xml.gz", gzip.compress(index), content_type="application/gzip")
+    feed_site.serve(
+        "/s1.xml.gz",
+        gzip.compress(urlset(base, (1, "2022-02-14"), (2, "2022-02-15"))),
+        content_type="application/x-gzip",
+    )
+    source = Source.objects.create(url=f"{base}/sitemap.xml.gz", kind=Source.Kind.SITEMAP)
+
+    result = poll(source)
+
+    assert (result.status, result.new_items) == ("ok", 2), result.error
+    assert set(Article.objects.values_list("url", flat=True)) == {
+        f"{base}/news/1",
+        f"{base}/news/2",
+    }
+
+
+@pytest.mark.django_db
+def test_a_gzip_bomb_in_a_sitemap_index_fails_the_poll_and_ingests_nothing(feed_site, settings):
+    base = feed_site.base
+    feed_site.serve("/news/1", page(1), content_type="text/html")
+    index = f"<sitemapindex {NS}><sitemap><loc>{base}/s1.xml.gz</loc></sitemap></sitemapindex>"
+    feed_site.serve("/sitemap.xml", index.encode(), content_type="application/xml")
+    # Under the fetch limit on the wire (1 MiB in these tests), far over it expanded.
+    filler = b"<!-- " + b"x" * 20_000_000 + b" -->"
+    bomb = gzip.compress(urlset(base, (1, "2022-02-14")) + filler)
+    assert len(bomb) < settings.GAINSAY_FETCH_MAX_BYTES
+    feed_site.serve("/s1.xml.gz", bomb, content_type="application/gzip")
+    source = Source.objects.create(url=f"{base}/sitemap.xml", kind=Source.Kind.SITEMAP)
+
+    result = poll(source)
+
+    assert result.status == "error"
+    assert "expands to more than 1,048,576 bytes" in source.last_error
+    assert source.error_streak == 1
+    assert not Article.objects.exists()
+    assert feed_site.asked("/news/1") == []

@@ -1,4 +1,4 @@
-"""Real processes for the fault tests: Celery workers, a web server, a private Redis.
+"""Real processes for the tests: Celery workers, a web server, a private Redis.
 
 Each helper starts an ordinary process on loopback and returns a handle the test can
 stop or SIGKILL; nothing shared (the PostgreSQL cluster, the shared Redis) is stopped.
