@@ -440,8 +440,13 @@ class Contradiction(models.Model):
 
     class Meta:
         ordering = ["-detected_at", "-id"]
-        # The dashboard lists one kind newest first (reversals on an actor's page).
-        indexes = [models.Index(fields=["kind", "detected_at"], name="contradiction_kind_detected")]
+        indexes = [
+            # The dashboard lists one kind newest first (reversals on an actor's page).
+            models.Index(fields=["kind", "detected_at"], name="contradiction_kind_detected"),
+            # A topic's contradictions newest first (overview filter, exports, feeds),
+            # read in order instead of sorted.
+            models.Index(fields=["topic", "detected_at"], name="contradiction_topic_detected"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["statement_a", "statement_b"], name="contradiction_unique_pair"

@@ -20,6 +20,13 @@ def backfill(apps, schema_editor):
     Contradiction.objects.update(**columns)
 
 
+def analyze(apps, schema_editor):
+    # Fresh statistics on the new columns, or the planner guesses at the filters' plans
+    # until autovacuum next passes.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute('ANALYZE "statements_contradiction"')
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -58,5 +65,10 @@ class Migration(migrations.Migration):
             name='said_on_b',
             field=models.DateField(blank=True, db_index=True, editable=False, null=True),
         ),
+        migrations.AddIndex(
+            model_name="contradiction",
+            index=models.Index(fields=["topic", "detected_at"], name="contradiction_topic_detected"),
+        ),
         migrations.RunPython(backfill, migrations.RunPython.noop, elidable=True),
+        migrations.RunPython(analyze, migrations.RunPython.noop, elidable=True),
     ]
