@@ -88,8 +88,18 @@ def contradiction_list(
 
 
 def affiliation_members(*, affiliation: Actor) -> list[int]:
-    """Ids of the actors that belong to the organisation (its direct members)."""
-    return list(Actor.objects.filter(parent=affiliation).order_by().values_list("pk", flat=True))
+    """Ids of the actors that belong to the organisation (its direct members).
+
+    Kept on the instance: one overview request lists, ranks, counts and charts the same
+    filtered contradictions, and each asks for the members.
+    """
+    members = getattr(affiliation, "_member_ids", None)
+    if members is None:
+        members = list(
+            Actor.objects.filter(parent=affiliation).order_by().values_list("pk", flat=True)
+        )
+        affiliation._member_ids = members
+    return members
 
 
 def _said_between(side: str, date_from: dt.date | None, date_to: dt.date | None) -> Q:
