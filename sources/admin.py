@@ -14,6 +14,7 @@ from sources.models import (
 from sources.services import outbox_messages_redispatch
 from sources.subscriptions.scheduling import source_pause, source_poll_now, source_resume
 from statements.models import Statement
+from statements.services.contradiction_claims import contradictions_claims_sync_for_articles
 
 
 @admin.register(Outlet)
@@ -57,6 +58,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
     readonly_fields = ["content_hash", "job", "created_at", "updated_at", "error", "minhash"]
     raw_id_fields = ["story"]
     inlines = [StatementInline, ArticleVersionInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The outlet or the inline statements' speakers and dates may have changed: the
+        # contradictions keep copies of them for the dashboard's filters.
+        contradictions_claims_sync_for_articles(article_ids=[form.instance.pk])
 
 
 class StoryArticleInline(admin.TabularInline):

@@ -20,6 +20,7 @@ from statements.services import (
     statement_appearance_split,
     statements_merge,
 )
+from statements.services.contradiction_claims import contradictions_claims_sync
 from statements.services.topics import TOPIC_FIELDS, topic_accept, topic_merge, topic_update
 
 
@@ -234,6 +235,8 @@ class StatementAdmin(SimpleHistoryAdmin):
         if not change:
             obj.origin = Statement.Origin.EDITOR
         super().save_model(request, obj, form, change)
+        # The speaker, date or article may have changed: the contradictions' copies follow.
+        contradictions_claims_sync(statement_ids=[obj.pk])
 
 
 @admin.register(Contradiction)
@@ -258,6 +261,11 @@ class ContradictionAdmin(SimpleHistoryAdmin):
         self.message_user(
             request, f"{queryset.count()} contradiction(s) {status}.", messages.SUCCESS
         )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Either claim may have been swapped for another statement.
+        contradictions_claims_sync(contradiction_ids=[obj.pk])
 
     @admin.action(description="Confirm selected contradictions", permissions=["change"])
     def confirm(self, request, queryset):

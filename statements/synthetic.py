@@ -242,6 +242,13 @@ COLUMNS = {
         "status",
         "note",
         "detected_at",
+        # Copies of the claims' values (see Contradiction.actor_a), filled by _claim_columns.
+        "actor_a_id",
+        "actor_b_id",
+        "outlet_a_id",
+        "outlet_b_id",
+        "said_on_a",
+        "said_on_b",
     ),
 }
 
@@ -458,7 +465,25 @@ def build(sizes: Sizes, *, seed: int = 1, first_ids: dict[str, int] | None = Non
     _contradictions(
         rng, sizes, corpus, topic_info, per_topic, by_actor_topic, events_by_topic, next_id
     )
+    _claim_columns(corpus)
     return corpus
+
+
+def _claim_columns(corpus: Corpus) -> None:
+    """Append each contradiction's copy of its claims' actor, outlet and date said, as
+    services.contradictions_claims_sync would write them (COPY bypasses the services)."""
+    outlet = COLUMNS["articles"].index("outlet_id")
+    outlet_of = {row[0]: row[outlet] for row in corpus.articles}
+    actor, article, said = (
+        COLUMNS["statements"].index(name) for name in ("actor_id", "article_id", "said_on")
+    )
+    claims = {row[0]: (row[actor], outlet_of[row[article]], row[said]) for row in corpus.statements}
+    empty = (None, None, None)
+    rows = []
+    for row in corpus.contradictions:
+        a, b = claims[row[1]], claims.get(row[2], empty)
+        rows.append((*row, a[0], b[0], a[1], b[1], a[2], b[2]))
+    corpus.contradictions[:] = rows
 
 
 def _contradictions(rng, sizes, corpus, topic_info, per_topic, by_actor_topic, events, next_id):

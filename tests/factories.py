@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from sources.models import Article, IngestJob, Outlet
 from statements.models import (
+    CLAIM_COLUMNS,
     Actor,
     ActorAlias,
     ActorRole,
@@ -16,6 +17,7 @@ from statements.models import (
     Statement,
     Topic,
 )
+from statements.services.contradiction_claims import contradictions_claims_sync
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -149,7 +151,11 @@ class ContradictionFactory(factory.django.DjangoModelFactory):
         if b is not None and a.pk > b.pk:
             kwargs["statement_a"], kwargs["statement_b"] = b, a
             kwargs["phrase_a"], kwargs["phrase_b"] = kwargs["phrase_b"], kwargs["phrase_a"]
-        return super()._create(model_class, *args, **kwargs)
+        created = super()._create(model_class, *args, **kwargs)
+        # As the detection services leave it: with its copy of the claims' actor, outlet, date.
+        contradictions_claims_sync(contradiction_ids=[created.pk])
+        created.refresh_from_db(fields=CLAIM_COLUMNS)
+        return created
 
 
 class PropositionFactory(factory.django.DjangoModelFactory):

@@ -110,13 +110,9 @@ def actor_contradictions(*, actor: Actor) -> list[Contradiction]:
 
 def actor_reversals(*, actor: Actor) -> list[Contradiction]:
     """Newest contradictions of the actor with their own earlier words."""
-    # Both claims of a reversal are the actor's, so one side is enough; reversals are
-    # few, so PostgreSQL reads them through the (kind, detected_at) index and checks
-    # each claim against the actor's statement ids.
-    own = Statement.objects.filter(actor=actor).order_by().values("pk")
-    reversals = contradictions_with_claims().filter(
-        kind=Contradiction.Kind.REVERSAL, statement_a__in=own
-    )
+    # Both claims of a reversal are the actor's, so one side (the contradiction's copy
+    # of its first claim's actor, indexed) is enough.
+    reversals = contradictions_with_claims().filter(kind=Contradiction.Kind.REVERSAL, actor_a=actor)
     return list(reversals.order_by("-detected_at", "-id")[:PROFILE_ITEMS])
 
 

@@ -20,6 +20,7 @@ from statements.detection import (
 )
 from statements.detection.compare import EVENT_LOOKBACK_DAYS, REVERSAL_WINDOW_DAYS
 from statements.models import Contradiction, Event, Statement, Topic
+from statements.services.contradiction_claims import contradictions_claims_sync
 from statements.services.propositions import propositions_assess_for_statement
 from statements.webhooks.services import contradiction_event_emit
 
@@ -204,6 +205,9 @@ def contradictions_detect_for_statement(*, statement: Statement) -> list[Contrad
                 found.append(stored)
         found += _detect_against_events(statement, claim, known, still_valid)
     _withdraw(known, still_valid)
+    # Every write to a statement ends here, so its contradictions' copies of its actor,
+    # outlet and date (reviewed ones too) are refreshed here.
+    contradictions_claims_sync(statement_ids=[statement.pk])
     propositions_assess_for_statement(statement=statement)
     return found
 
@@ -275,6 +279,7 @@ def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
             if stored is not None:
                 found.append(stored)
     _withdraw(known, still_valid)
+    contradictions_claims_sync(contradiction_ids=[c.pk for c in found])
     return found
 
 

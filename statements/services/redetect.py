@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from statements.detection import against_event, find_all_contradictions
 from statements.detection.compare import REVERSAL_WINDOW_DAYS
 from statements.models import Contradiction, Event, Statement, Topic
+from statements.services.contradiction_claims import contradictions_claims_sync
 from statements.services.contradictions import CLAIM_FIELDS, _claim, _event_view
 from statements.services.propositions import propositions_assess_all
 
@@ -64,6 +65,10 @@ def _found_for_topic(topic: Topic, events: list[Event]) -> dict[tuple, dict]:
     return found
 
 
+def _sides(c: Contradiction) -> tuple:
+    return (c.statement_a_id, c.statement_b_id)
+
+
 def _key(c) -> tuple:
     if c["event_id"]:
         return ("event", c["statement_a_id"], c["event_id"])
@@ -104,6 +109,8 @@ def contradictions_redetect_all() -> dict[str, int]:
             withdraw.append(current["pk"])
     if create:
         bulk_create_with_history(create, Contradiction, batch_size=BATCH)
+        # The pairs are new, their claims are not: copy each claim's actor, outlet and date.
+        contradictions_claims_sync(statement_ids={s for c in create for s in _sides(c)})
     for start in range(0, len(update), BATCH):
         # Whole rows, so the history records what the row holds, not just the changed fields.
         chunk = dict(update[start : start + BATCH])

@@ -194,7 +194,9 @@ def actor_detail(request, slug):
     actor = selectors.actor_get(slug=slug)
     if actor is None:
         raise Http404("No such actor.")
-    page = _page(request, selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
+    paginator = Paginator(selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
+    paginator.count = selectors.actor_statement_count(actor=actor)
+    page = paginator.get_page(request.GET.get("page"))
     context = {
         "actor": actor,
         "page": page,

@@ -204,3 +204,23 @@ def test_feed_query_count_is_constant(client, django_assert_max_num_queries):
             )
             == 21
         )
+
+
+def test_a_long_export_reads_every_row_once_across_chunks(client, monkeypatch):
+    from statements.models import Contradiction
+    from statements.selectors import export
+
+    monkeypatch.setattr(export, "CHUNK_SIZE", 2)
+    made = ContradictionFactory.create_batch(5)
+    # Ties on the detection time: the chunks must still split between rows, not skip any.
+    Contradiction.objects.filter(pk__in=[c.pk for c in made[1:4]]).update(
+        detected_at=made[1].detected_at
+    )
+    expected = list(
+        Contradiction.objects.order_by("-detected_at", "-id").values_list("id", flat=True)
+    )
+
+    rows = _csv(client)
+
+    assert [int(r["id"]) for r in rows] == expected
+    assert len(expected) == 5

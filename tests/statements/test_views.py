@@ -174,6 +174,33 @@ def test_overview_query_count_does_not_grow_with_rows(client, django_assert_max_
     assert few <= 18
 
 
+def test_filtered_overview_query_count_does_not_grow_with_rows(
+    client, django_assert_max_num_queries
+):
+    ministry = ActorFactory(slug="ministry")
+    spokesman = ActorFactory(slug="spokesman", parent=ministry)
+
+    def make():
+        claim = StatementFactory(actor=spokesman, said_on=dt.date(2022, 2, 15))
+        return ContradictionFactory(statement_a=claim)
+
+    outlet = make().statement_a.article.outlet
+    url = (
+        f"{OVERVIEW}?actor=spokesman&affiliation=ministry&outlet={outlet.pk}"
+        "&date_from=2022-02-01&date_to=2022-02-28"
+    )
+    few = _query_count(client, url)
+    for _ in range(24):
+        claim = StatementFactory(
+            actor=spokesman, said_on=dt.date(2022, 2, 15), article__outlet=outlet
+        )
+        ContradictionFactory(statement_a=claim)
+    with django_assert_max_num_queries(few):
+        assert len(_shown(client.get(url))) == 20
+    # The unfiltered page's 18, plus the actor, organisation, its members and the outlet.
+    assert few <= 22
+
+
 def test_overview_answers_htmx_with_the_results_fragment(client):
     contradiction = ContradictionFactory()
     response = client.get(f"{OVERVIEW}?status=detected", headers={"HX-Request": "true"})
