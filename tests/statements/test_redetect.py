@@ -168,3 +168,22 @@ def test_changed_evidence_refreshes_an_unreviewed_detection_with_history(topics)
     assert contradiction.explanation != "stale" and contradiction.score > 0.01
     assert contradiction.updated_at.year > 2022
     assert [h.history_type for h in contradiction.history.order_by("history_id")] == ["+", "~"]
+
+
+def test_an_event_announces_the_claims_it_contradicts_once(
+    topics, recorder, django_capture_on_commit_callbacks
+):
+    from statements.services import contradictions_detect_for_event
+    from tests.factories import EventFactory
+
+    denial = say("Kremlin", "there are no plans to invade Ukraine", FEB)
+    event = EventFactory(topic=denial.topic, confirms_stance="a", occurred_on=dt.date(2022, 2, 24))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        [found] = contradictions_detect_for_event(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        contradictions_detect_for_event(event=event)
+        contradictions_detect_all()
+
+    assert found.event == event and found.statement_a == denial
+    assert announced(recorder) == [("contradiction.detected", found.pk)]
