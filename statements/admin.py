@@ -62,7 +62,15 @@ class PropositionInline(admin.TabularInline):
 @admin.register(Topic)
 class TopicAdmin(SimpleHistoryAdmin):
     inlines = [PropositionInline]
-    list_display = ["name", "status", "stance_a", "stance_b", "window_days", "updated_at"]
+    list_display = [
+        "name",
+        "status",
+        "stance_a",
+        "stance_b",
+        "window_days",
+        "event_window_days",
+        "updated_at",
+    ]
     list_filter = ["status"]
     search_fields = ["name", "description", "stance_a_cues", "stance_b_cues"]
     prepopulated_fields = {"slug": ["name"]}

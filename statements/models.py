@@ -103,6 +103,15 @@ class Topic(models.Model):
     window_days = models.PositiveIntegerField(
         default=30, help_text="Claims said more than this many days apart are not compared."
     )
+    # An event bears on claims made long before it (months of denials before an invasion),
+    # further back than two claims are compared; how far depends on the topic. db_default
+    # too, so rows written by COPY (seed_synthetic, benchmarks) get it.
+    event_window_days = models.PositiveIntegerField(
+        default=365,
+        db_default=365,
+        help_text="Claims made up to this many days before an event on this topic are held "
+        "against it.",
+    )
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )

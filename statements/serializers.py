@@ -114,6 +114,7 @@ class TopicSerializer(serializers.ModelSerializer):
             "stance_b_cues",
             "exclusions",
             "window_days",
+            "event_window_days",
             "propositions",
             "created_at",
             "updated_at",

@@ -25,3 +25,14 @@ def webhook_deliver_task(self, delivery_id: int) -> str:
             return "failed"
         raise self.retry(countdown=delivery_backoff(self.request.retries + 1))
     return outcome
+
+
+@shared_task(ignore_result=True, soft_time_limit=600, time_limit=660)
+def topics_propose_task() -> int:
+    """Beat runs this hourly (see the statements migration that schedules it). Idempotent:
+    statements filed under a proposal are not clustered again, and those that fall in with
+    an open proposal join it. Bounded: at most MAX_STATEMENTS statements and MAX_NEW_TOPICS
+    proposals per run, one run at a time."""
+    from statements.services.topic_proposals import topics_propose
+
+    return len(topics_propose())

@@ -36,7 +36,9 @@ def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
         yield ids[start : start + BATCH]
 
 
-@transaction.atomic
+# No savepoint of its own: detection calls this once per statement inside its transaction, and
+# a failure here rolls that back anyway; a savepoint would cost two round trips each time.
+@transaction.atomic(savepoint=False)
 def contradictions_claims_sync(
     *,
     statement_ids: Iterable[int] | None = None,

@@ -18,10 +18,11 @@ from statements.detection import (
     against_event,
     find_contradictions,
 )
-from statements.detection.compare import EVENT_LOOKBACK_DAYS, REVERSAL_WINDOW_DAYS
+from statements.detection.compare import REVERSAL_WINDOW_DAYS
 from statements.models import Contradiction, Event, Statement, Topic
 from statements.services.contradiction_claims import contradictions_claims_sync
-from statements.services.propositions import propositions_assess_for_statement
+from statements.services.contradiction_store import contradictions_reconcile, detection_key
+from statements.services.propositions import propositions_links_write
 from statements.webhooks.services import contradiction_event_emit
 
 # The columns detection reads: enough to build a ClaimView without loading article texts.
@@ -142,45 +143,18 @@ def _fields(verdict: Verdict, topic_id, phrase_a: str, phrase_b: str) -> dict:
     }
 
 
-def _store(current: Contradiction | None, create: dict, fields: dict) -> Contradiction | None:
-    """Create, refresh or leave alone one detection; reviewed rows are never rewritten."""
-    if current is None:
-        created = Contradiction.objects.create(**create, **fields)
-        contradiction_event_emit(contradiction=created, event="contradiction.detected")
-        return created
-    if current.status != Contradiction.Status.DETECTED:
-        return None
-    if any(getattr(current, k) != v for k, v in fields.items()):
-        for k, v in fields.items():
-            setattr(current, k, v)
-        current.save()
-    return current
-
-
-def _withdraw(known: dict, still_valid: set) -> None:
-    for key, current in known.items():
-        if key not in still_valid and current.status == Contradiction.Status.DETECTED:
-            current.delete()
-
-
 @transaction.atomic
 def contradictions_detect_for_statement(*, statement: Statement) -> list[Contradiction]:
     """Record the contradictions between one statement, its topic's other statements inside
     the window, and the later events on its topic."""
     involving = Contradiction.objects.filter(Q(statement_a=statement) | Q(statement_b=statement))
-    known = {
-        ("event", c.statement_a_id, c.event_id)
-        if c.event_id
-        else ("pair", c.statement_a_id, c.statement_b_id): c
-        for c in involving
-    }
+    known = {detection_key(c): c for c in involving}
     eligible = (
         statement.topic_id
         and (statement.stance or statement.quantities)
         and statement.review_status != Statement.Review.REJECTED
     )
-    found: list[Contradiction] = []
-    still_valid: set = set()
+    found: dict[tuple, dict] = {}
     if eligible:
         claim = claim_view(statement)
         existing = [_claim(row) for row in candidate_queryset(statement, claim)]
@@ -192,64 +166,53 @@ def contradictions_detect_for_statement(*, statement: Statement) -> list[Contrad
         )
         for other, verdict in verdicts:
             low, high = sorted((statement.pk, other.id))
-            key = ("pair", low, high)
-            still_valid.add(key)
             mine, theirs = statement.stance_phrase, other.phrase
             phrases = (mine, theirs) if low == statement.pk else (theirs, mine)
-            stored = _store(
-                known.get(key),
-                {"statement_a_id": low, "statement_b_id": high},
-                _fields(verdict, statement.topic_id, *phrases),
-            )
-            if stored is not None:
-                found.append(stored)
-        found += _detect_against_events(statement, claim, known, still_valid)
-    _withdraw(known, still_valid)
+            found[("pair", low, high)] = _fields(verdict, statement.topic_id, *phrases)
+        found.update(_found_against_events(statement, claim))
+    stored = contradictions_reconcile(known=known, found=found)
     # Every write to a statement ends here, so its contradictions' copies of its actor,
     # outlet and date (reviewed ones too) are refreshed here.
     contradictions_claims_sync(statement_ids=[statement.pk])
-    propositions_assess_for_statement(statement=statement)
-    return found
+    propositions_links_write(statement=statement)
+    return stored
 
 
-def _detect_against_events(statement, claim, known, still_valid) -> list[Contradiction]:
+def _found_against_events(statement: Statement, claim: ClaimView) -> dict[tuple, dict]:
     if not statement.stance or claim.said_on is None:
-        return []
+        return {}
+    topic = statement.topic
+    lookback = topic.event_window_days
     events = Event.objects.filter(
-        topic_id=statement.topic_id,
+        topic_id=topic.pk,
         occurred_on__gt=claim.said_on,
-        occurred_on__lte=claim.said_on + timedelta(days=EVENT_LOOKBACK_DAYS),
-    ).select_related("topic")
-    found = []
+        occurred_on__lte=claim.said_on + timedelta(days=lookback),
+    ).exclude(confirms_stance="")
+    found = {}
     for event in events:
+        event.topic = topic  # the statement's topic: no query per event
         view = _event_view(event)
-        verdict = against_event(claim, view) if view else None
-        if verdict is None:
-            continue
-        key = ("event", statement.pk, event.pk)
-        still_valid.add(key)
-        stored = _store(
-            known.get(key),
-            {"statement_a_id": statement.pk, "event_id": event.pk},
-            _fields(verdict, statement.topic_id, statement.stance_phrase, event.title),
-        )
-        if stored is not None:
-            found.append(stored)
+        verdict = against_event(claim, view, lookback_days=lookback) if view else None
+        if verdict is not None:
+            found[("event", statement.pk, event.pk)] = _fields(
+                verdict, topic.pk, statement.stance_phrase, event.title
+            )
     return found
 
 
 @transaction.atomic
 def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
-    """Hold an event against the earlier claims of the stance it disproves.
+    """Hold an event against the earlier claims of the stance it disproves, as far back as
+    its topic's event window reaches.
 
     Idempotent like statement detection: an event whose topic or confirmed stance changed
     withdraws its unreviewed detections; reviewed ones stay as the editor left them.
     """
-    known = {c.statement_a_id: c for c in Contradiction.objects.filter(event=event)}
+    known = {detection_key(c): c for c in Contradiction.objects.filter(event=event)}
     view = _event_view(event)
-    found: list[Contradiction] = []
-    still_valid: set = set()
+    found: dict[tuple, dict] = {}
     if view is not None:
+        lookback = event.topic.event_window_days
         rows = (
             Statement.objects.filter(
                 topic_id=event.topic_id,
@@ -259,7 +222,7 @@ def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
             .filter(
                 Q(
                     said_on__lt=event.occurred_on,
-                    said_on__gte=event.occurred_on - timedelta(days=EVENT_LOOKBACK_DAYS),
+                    said_on__gte=event.occurred_on - timedelta(days=lookback),
                 )
                 | Q(said_on__isnull=True)
             )
@@ -267,20 +230,14 @@ def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
         )
         for row in rows:
             claim = _claim(row)
-            verdict = against_event(claim, view)
-            if verdict is None:
-                continue
-            still_valid.add(claim.id)
-            stored = _store(
-                known.get(claim.id),
-                {"statement_a_id": claim.id, "event_id": event.pk},
-                _fields(verdict, event.topic_id, claim.phrase, event.title),
-            )
-            if stored is not None:
-                found.append(stored)
-    _withdraw(known, still_valid)
-    contradictions_claims_sync(contradiction_ids=[c.pk for c in found])
-    return found
+            verdict = against_event(claim, view, lookback_days=lookback)
+            if verdict is not None:
+                found[("event", claim.id, event.pk)] = _fields(
+                    verdict, event.topic_id, claim.phrase, event.title
+                )
+    stored = contradictions_reconcile(known=known, found=found)
+    contradictions_claims_sync(contradiction_ids=[c.pk for c in stored])
+    return stored
 
 
 def contradictions_detect_all() -> int:

@@ -38,6 +38,13 @@ def propositions_assess_for_statement(*, statement: Statement) -> list[Statement
 
     A statement that left its topic keeps no links to the old topic's propositions.
     """
+    return propositions_links_write(statement=statement)
+
+
+def propositions_links_write(*, statement: Statement) -> list[StatementProposition]:
+    """The body of propositions_assess_for_statement for callers that already hold the
+    transaction (detection runs it for every statement: a savepoint each time is two more
+    round trips)."""
     StatementProposition.objects.filter(statement=statement).exclude(
         proposition__topic_id=statement.topic_id
     ).delete()

@@ -3,23 +3,29 @@
 Per-statement detection run over a million statements would issue millions of queries; this
 reads each topic once, finds its conflicts with the batch finder, and reconciles them with
 what is stored: new detections created, changed ones refreshed, withdrawn ones deleted, and
-reviewed ones (confirmed or dismissed) never touched.
+reviewed ones (confirmed or dismissed) never touched. New detections are announced to
+webhook subscribers once, after the commit, like detections of a single statement.
 """
 
 from collections import defaultdict
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from statements.detection import against_event, find_all_contradictions
 from statements.detection.compare import REVERSAL_WINDOW_DAYS
 from statements.models import Contradiction, Event, Statement, Topic
 from statements.services.contradiction_claims import contradictions_claims_sync
+from statements.services.contradiction_store import (
+    BATCH,
+    UPDATABLE,
+    contradictions_create,
+    contradictions_refresh,
+    contradictions_withdraw,
+    detection_key,
+    detection_new,
+)
 from statements.services.contradictions import CLAIM_FIELDS, _claim, _event_view
 from statements.services.propositions import propositions_assess_all
-
-BATCH = 2000
-UPDATABLE = ["topic_id", "kind", "score", "explanation", "phrase_a", "phrase_b"]
 
 
 def _topic_claims(topic: Topic):
@@ -52,7 +58,7 @@ def _found_for_topic(topic: Topic, events: list[Event]) -> dict[tuple, dict]:
         if view is None:
             continue
         for claim in claims:
-            verdict = against_event(claim, view)
+            verdict = against_event(claim, view, lookback_days=topic.event_window_days)
             if verdict is not None:
                 found[("event", claim.id, event.pk)] = {
                     "topic_id": topic.pk,
@@ -69,12 +75,6 @@ def _sides(c: Contradiction) -> tuple:
     return (c.statement_a_id, c.statement_b_id)
 
 
-def _key(c) -> tuple:
-    if c["event_id"]:
-        return ("event", c["statement_a_id"], c["event_id"])
-    return ("pair", c["statement_a_id"], c["statement_b_id"])
-
-
 @transaction.atomic
 def contradictions_redetect_all() -> dict[str, int]:
     """Reconcile every stored detection with a fresh run; returns counts of what changed."""
@@ -88,7 +88,7 @@ def contradictions_redetect_all() -> dict[str, int]:
         found.update(_found_for_topic(topic, events_by_topic.get(topic.pk, [])))
 
     stored = {
-        _key(c): c
+        detection_key(c): c
         for c in Contradiction.objects.values(
             "pk", "statement_a_id", "statement_b_id", "event_id", "status", *UPDATABLE
         ).iterator(chunk_size=BATCH)
@@ -97,9 +97,7 @@ def contradictions_redetect_all() -> dict[str, int]:
     for key, fields in found.items():
         current = stored.get(key)
         if current is None:
-            a, other = key[1], key[2]
-            link = {"event_id": other} if key[0] == "event" else {"statement_b_id": other}
-            create.append(Contradiction(statement_a_id=a, **link, **fields))
+            create.append(detection_new(key, fields))
         elif current["status"] == Contradiction.Status.DETECTED and any(
             current[k] != v for k, v in fields.items()
         ):
@@ -107,20 +105,15 @@ def contradictions_redetect_all() -> dict[str, int]:
     for key, current in stored.items():
         if key not in found and current["status"] == Contradiction.Status.DETECTED:
             withdraw.append(current["pk"])
-    if create:
-        bulk_create_with_history(create, Contradiction, batch_size=BATCH)
-        # The pairs are new, their claims are not: copy each claim's actor, outlet and date.
-        contradictions_claims_sync(statement_ids={s for c in create for s in _sides(c)})
+    # Only keys stored nowhere are created, so each is announced once; refreshed and
+    # reviewed rows never are again.
+    contradictions_create(create)
+    # The pairs are new, their claims are not: copy each claim's actor, outlet and date.
+    contradictions_claims_sync(statement_ids={s for c in create for s in _sides(c) if s})
     for start in range(0, len(update), BATCH):
-        # Whole rows, so the history records what the row holds, not just the changed fields.
-        chunk = dict(update[start : start + BATCH])
-        rows = list(Contradiction.objects.filter(pk__in=chunk))
-        for row in rows:
-            for name, value in chunk[row.pk].items():
-                setattr(row, name, value)
-        bulk_update_with_history(rows, Contradiction, UPDATABLE, batch_size=BATCH)
-    for start in range(0, len(withdraw), BATCH):
-        Contradiction.objects.filter(pk__in=withdraw[start : start + BATCH]).delete()
+        changes = dict(update[start : start + BATCH])
+        contradictions_refresh(list(Contradiction.objects.filter(pk__in=changes)), changes)
+    contradictions_withdraw(withdraw)
     assessed = propositions_assess_all()
     return {
         "created": len(create),

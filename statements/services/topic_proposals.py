@@ -3,32 +3,54 @@
 Unassigned statements are clustered (sentence embeddings when installed, TF-IDF otherwise;
 agglomerative, cosine distance); each cluster large enough becomes a Topic with status
 "proposed", named after its most distinctive terms, and its statements are filed under it.
-Proposed topics are never used to classify new statements until an editor accepts them.
+Proposed topics are never used to classify new statements until an editor accepts them, so
+statements on a proposed topic's subject keep arriving unassigned: each run clusters them
+together with a few statements of every open proposal, and those that fall in with a
+proposal are filed under it instead of being proposed a second time. Running again over the
+same statements therefore changes nothing.
 """
 
+import logging
+from collections import Counter
+
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils.text import slugify
 
 from statements.detection import embeddings
 from statements.models import Statement, Topic
 
+logger = logging.getLogger(__name__)
+
 DISTANCE = {"embeddings": 0.45, "tfidf": 0.8}  # cosine distance at which clusters stop merging
-MAX_STATEMENTS = 2000  # agglomerative clustering is quadratic in memory
+MAX_STATEMENTS = 2000  # agglomerative clustering is quadratic in memory and time
+ANCHORS_PER_PROPOSAL = 10  # statements standing for an open proposal in the clustering
+MAX_ANCHORS = 500
+MAX_NEW_TOPICS = 20  # per run: a flood of unassigned statements is proposed over several runs
+# pg_try_advisory_xact_lock key: one run at a time (beat and the command may overlap).
+LOCK_KEY = 0x6761_7073  # "gaps"
 
 
-def _vectors(texts: list[str]):
+def _distances(texts: list[str]):
+    """Pairwise cosine distances (n x n) and the method that produced the vectors.
+
+    The TF-IDF vectors stay sparse: densified, 2,000 statements by tens of thousands of
+    character n-grams would take gigabytes, while the distance matrix takes 32 MB.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_distances
 
     use_model = settings.GAINSAY_EMBEDDINGS and embeddings.available()
     dense = embeddings.encode(texts) if use_model else None
     if dense is not None:
-        return dense, "embeddings"
+        return cosine_distances(dense), "embeddings"
     # Character n-grams inside words, not whole words: short statements rarely repeat a word
     # exactly ("Belarus"/"Belarusian", "exercise"/"exercises"), and without a stemmer whole-word
     # vectors of one story end up nearly orthogonal.
     vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    return vectorizer.fit_transform(texts).toarray(), "tfidf"
+    return cosine_distances(vectorizer.fit_transform(texts)), "tfidf"
 
 
 def _label(texts: list[str], n_terms: int = 3) -> str:
@@ -61,48 +83,103 @@ def _unique(name: str) -> tuple[str, str]:
     return candidate, slug
 
 
+def _single_run() -> bool:
+    """False when another run holds the lock (PostgreSQL); SQLite runs tasks in-process."""
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY])
+        return cursor.fetchone()[0]
+
+
+def _anchors(limit: int) -> list[tuple[int, str]]:
+    """(topic id, text) of the first few statements of each open proposal, newest proposals
+    first, in one query."""
+    rows = (
+        Statement.objects.filter(topic__status=Topic.Status.PROPOSED)
+        .annotate(rank=Window(RowNumber(), partition_by=F("topic_id"), order_by=F("pk").asc()))
+        .filter(rank__lte=ANCHORS_PER_PROPOSAL)
+        .order_by("-topic_id", "pk")
+        .values_list("topic_id", "content")
+    )
+    return list(rows[:limit])
+
+
+def _create_proposal(cluster_texts: list[str], method: str) -> Topic:
+    name, slug = _unique(f"Proposed: {_label(cluster_texts)}")
+    examples = "\n".join(f"- {t[:200]}" for t in cluster_texts[:5])
+    return Topic.objects.create(
+        name=name,
+        slug=slug,
+        status=Topic.Status.PROPOSED,
+        description=(
+            f"Proposed from {len(cluster_texts)} unassigned statements clustered by {method}. "
+            f"Examples:\n{examples}"
+        ),
+        stance_a="stance A",
+        stance_b="stance B",
+    )
+
+
 @transaction.atomic
-def topics_propose(*, min_size: int = 3, limit: int = MAX_STATEMENTS) -> list[Topic]:
-    """Cluster up to `limit` unassigned statements; returns the proposed topics created."""
+def topics_propose(
+    *,
+    min_size: int = 3,
+    limit: int = MAX_STATEMENTS,
+    max_topics: int = MAX_NEW_TOPICS,
+) -> list[Topic]:
+    """Cluster up to `limit` unassigned statements with the open proposals; file those that
+    join a proposal under it and propose up to `max_topics` new clusters of `min_size` or
+    more. Returns the proposed topics created. Idempotent, and a no-op while another run
+    holds the lock."""
     from sklearn.cluster import AgglomerativeClustering
 
+    if not _single_run():
+        logger.info("Topic proposals: another run is in progress; skipped.")
+        return []
     statements = list(
         Statement.objects.filter(topic=None)
         .exclude(review_status=Statement.Review.REJECTED)
         .order_by("-said_on", "-id")
         .only("pk", "content")[:limit]
     )
-    if len(statements) < max(min_size, 2):
+    anchors = _anchors(min(MAX_ANCHORS, limit))
+    if not statements or len(statements) + len(anchors) < max(min_size, 2):
         return []
-    texts = [s.content for s in statements]
-    vectors, method = _vectors(texts)
+    texts = [s.content for s in statements] + [text for _, text in anchors]
+    distances, method = _distances(texts)
     labels = AgglomerativeClustering(
         n_clusters=None,
-        metric="cosine",
+        metric="precomputed",
         linkage="average",
         distance_threshold=DISTANCE[method],
-    ).fit_predict(vectors)
+    ).fit_predict(distances)
     clusters: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         clusters.setdefault(int(label), []).append(index)
-    created = []
+    created, joined = [], 0
     for members in sorted(clusters.values(), key=len, reverse=True):
-        if len(members) < min_size:
-            continue
-        cluster_texts = [texts[i] for i in members]
-        name, slug = _unique(f"Proposed: {_label(cluster_texts)}")
-        examples = "\n".join(f"- {t[:200]}" for t in cluster_texts[:5])
-        topic = Topic.objects.create(
-            name=name,
-            slug=slug,
-            status=Topic.Status.PROPOSED,
-            description=(
-                f"Proposed from {len(members)} unassigned statements clustered by {method}. "
-                f"Examples:\n{examples}"
-            ),
-            stance_a="stance A",
-            stance_b="stance B",
+        mine = [i for i in members if i < len(statements)]
+        proposals = Counter(
+            anchors[i - len(statements)][0] for i in members if i >= len(statements)
         )
-        Statement.objects.filter(pk__in=[statements[i].pk for i in members]).update(topic=topic)
-        created.append(topic)
+        if not mine:
+            continue
+        if proposals:
+            topic_id = proposals.most_common(1)[0][0]
+        elif len(mine) >= min_size and len(created) < max_topics:
+            topic = _create_proposal([texts[i] for i in mine], method)
+            created.append(topic)
+            topic_id = topic.pk
+        else:
+            continue
+        joined += Statement.objects.filter(pk__in=[statements[i].pk for i in mine]).update(
+            topic_id=topic_id
+        )
+    logger.info(
+        "Topic proposals: %d created, %d statement(s) filed, from %d unassigned.",
+        len(created),
+        joined,
+        len(statements),
+    )
     return created

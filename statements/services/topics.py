@@ -81,6 +81,7 @@ def topics_load_catalogue(*, path: Path) -> int:
                 "stance_b_cues": "\n".join(cues_b),
                 "exclusions": "\n".join(entry.get("exclusions", [])),
                 "window_days": entry.get("window_days", 30),
+                "event_window_days": entry.get("event_window_days", 365),
             },
         )
         for n, proposition in enumerate(entry.get("propositions", [])):
@@ -105,6 +106,7 @@ TOPIC_FIELDS = {
     "stance_b_cues",
     "exclusions",
     "window_days",
+    "event_window_days",
     "status",
 }
 

@@ -73,40 +73,61 @@ def webhook_delete(*, webhook: Webhook) -> None:
     webhook.delete()
 
 
-def _payload(contradiction_id: int, event: str) -> dict | None:
+# New detections are announced in chunks: a full re-detection can find thousands at once.
+EMIT_CHUNK = 500
+
+
+def _payloads(contradiction_ids: list[int], event: str) -> dict[int, dict]:
     from statements.selectors.api import contradiction_list
     from statements.serializers import ContradictionSerializer
 
-    contradiction = contradiction_list().filter(pk=contradiction_id).first()
-    if contradiction is None:
-        return None
-    data = ContradictionSerializer(contradiction).data
-    return {
-        "event": event,
-        "occurred_at": timezone.now().isoformat(),
-        # Through orjson and back: plain JSON types for the JSONField.
-        "contradiction": orjson.loads(orjson.dumps(data, default=str)),
-    }
+    contradictions = list(contradiction_list().filter(pk__in=contradiction_ids))
+    occurred_at = timezone.now().isoformat()
+    payloads = {}
+    for contradiction, data in zip(
+        contradictions, ContradictionSerializer(contradictions, many=True).data, strict=True
+    ):
+        payloads[contradiction.pk] = {
+            "event": event,
+            "occurred_at": occurred_at,
+            # Through orjson and back: plain JSON types for the JSONField.
+            "contradiction": orjson.loads(orjson.dumps(data, default=str)),
+        }
+    return payloads
+
+
+def webhook_deliveries_create_many(*, contradiction_ids: list[int], event: str) -> list[int]:
+    """One pending delivery per contradiction and active webhook that asked for `event`.
+
+    Contradictions deleted since (withdrawn before the announcement ran) are skipped.
+    Returns the delivery ids.
+    """
+    hooks = [h for h in Webhook.objects.filter(is_active=True) if event in h.events]
+    if not hooks or not contradiction_ids:
+        return []
+    created: list[int] = []
+    for start in range(0, len(contradiction_ids), EMIT_CHUNK):
+        payloads = _payloads(contradiction_ids[start : start + EMIT_CHUNK], event)
+        deliveries = WebhookDelivery.objects.bulk_create(
+            WebhookDelivery(webhook=h, event=event, payload=payload)
+            for payload in payloads.values()
+            for h in hooks
+        )
+        created += [d.pk for d in deliveries]
+    return created
 
 
 def webhook_deliveries_create(*, contradiction_id: int, event: str) -> list[int]:
     """One pending delivery per active webhook that asked for `event`; returns their ids."""
-    hooks = [h for h in Webhook.objects.filter(is_active=True) if event in h.events]
-    if not hooks:
-        return []
-    payload = _payload(contradiction_id, event)
-    if payload is None:
-        return []
-    deliveries = WebhookDelivery.objects.bulk_create(
-        WebhookDelivery(webhook=h, event=event, payload=payload) for h in hooks
-    )
-    return [d.pk for d in deliveries]
+    return webhook_deliveries_create_many(contradiction_ids=[contradiction_id], event=event)
 
 
-def _enqueue(contradiction_id: int, event: str) -> None:
+def _enqueue(contradiction_ids: list[int], event: str) -> None:
     from statements.tasks import webhook_deliver_task
 
-    for delivery_id in webhook_deliveries_create(contradiction_id=contradiction_id, event=event):
+    for delivery_id in webhook_deliveries_create_many(
+        contradiction_ids=contradiction_ids, event=event
+    ):
         webhook_deliver_task.delay(delivery_id)
 
 
@@ -119,7 +140,15 @@ def contradiction_event_emit(*, contradiction: Contradiction, event: str | None 
     if event is None:
         return
     pk = contradiction.pk
-    transaction.on_commit(lambda: _enqueue(pk, event))
+    transaction.on_commit(lambda: _enqueue([pk], event))
+
+
+def contradictions_detected_emit(*, contradiction_ids: list[int]) -> None:
+    """Announce new detections after the commit: one callback and one webhook lookup for
+    the whole batch, each contradiction to each subscriber once (nothing if rolled back)."""
+    ids = list(contradiction_ids)
+    if ids:
+        transaction.on_commit(lambda: _enqueue(ids, Webhook.Event.DETECTED))
 
 
 def delivery_backoff(attempt: int) -> int:

@@ -110,6 +110,20 @@ def test_a_bad_proposition_stance_is_a_400_and_changes_nothing(editor_api_client
     assert topic.name != "Renamed"
 
 
+def test_editors_set_a_topics_event_window_and_a_negative_one_is_a_400(editor_api_client):
+    topic = TopicFactory()
+    url = f"/api/v1/topics/{topic.slug}/"
+    assert editor_api_client.get(url).json()["event_window_days"] == 365
+
+    bad = editor_api_client.patch(url, {"event_window_days": -5}, format="json")
+    good = editor_api_client.patch(url, {"event_window_days": 90}, format="json")
+
+    assert bad.status_code == 400 and "event_window_days" in bad.json()
+    assert good.status_code == 200 and good.json()["event_window_days"] == 90
+    topic.refresh_from_db()
+    assert topic.event_window_days == 90
+
+
 def test_an_event_contradiction_has_no_statement_b_but_the_event(api_client, db):
     event = EventFactory(occurred_on=dt.date(2022, 2, 24))
     claim = StatementFactory(stance="pulling back")

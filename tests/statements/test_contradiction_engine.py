@@ -98,6 +98,35 @@ def test_an_event_contradicts_earlier_denials_and_new_denials_meet_old_events(to
     assert not Contradiction.objects.filter(statement_a=warning, event=event).exists()
 
 
+def test_an_event_reaches_back_only_as_far_as_its_topics_event_window(topics):
+    invasion = dt.date(2022, 2, 24)
+    recent = say("Kremlin", "there are no plans to invade", invasion - dt.timedelta(days=20))
+    old = say("Lavrov", "Russia is not going to invade anyone", invasion - dt.timedelta(days=75))
+    topic = recent.topic
+    topic_update(topic=topic, event_window_days=30)
+    event = EventFactory(topic=topic, confirms_stance="a", occurred_on=invasion)
+
+    held = {c.statement_a_id for c in contradictions_detect_for_event(event=event)}
+    assert held == {recent.pk}
+
+    # The same reach from the statement's side and in a full re-detection.
+    Contradiction.objects.all().delete()
+    for statement in (recent, old):
+        statement.refresh_from_db()
+        contradictions_detect_for_statement(statement=statement)
+    assert set(Contradiction.objects.values_list("statement_a_id", flat=True)) == {recent.pk}
+    contradictions_detect_all()
+    assert set(Contradiction.objects.values_list("statement_a_id", flat=True)) == {recent.pk}
+
+    # Months of denials before an invasion count where the topic says so.
+    topic_update(topic=topic, event_window_days=90)
+    contradictions_detect_all()
+    assert set(Contradiction.objects.values_list("statement_a_id", flat=True)) == {
+        recent.pk,
+        old.pk,
+    }
+
+
 def test_a_reviewed_event_detection_survives_redetection(topics, editor):
     denial = say("Kremlin", "there are no plans to invade Ukraine", FEB)
     event = EventFactory(topic=denial.topic, confirms_stance="a")

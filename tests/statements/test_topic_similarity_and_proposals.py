@@ -127,3 +127,64 @@ def test_the_admin_merges_a_proposed_topic_into_the_selected_active_one(db, clie
 
     assert not Topic.objects.filter(pk=proposed.pk).exists()
     assert Statement.objects.filter(topic=active).count() == 3
+
+
+def test_a_migration_schedules_topic_proposals_hourly(db):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="statements.tasks.topics_propose_task")
+    assert task.enabled
+    assert (task.interval.every, task.interval.period) == (1, "hours")
+
+
+def test_the_beat_task_files_later_statements_under_the_open_proposal(db, settings):
+    from statements.tasks import topics_propose_task
+
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in GAS:
+        say(content, actor="Source")
+    topics_propose_task.delay()
+    topics_propose_task.delay()  # a second run over the same statements changes nothing
+    [proposed] = Topic.objects.filter(status=Topic.Status.PROPOSED)
+    assert Statement.objects.filter(topic=proposed).count() == 3
+
+    later = say("Russian gas deliveries to Europe fell again this week", actor="Source")
+    topics_propose_task.delay()
+
+    assert list(Topic.objects.filter(status=Topic.Status.PROPOSED)) == [proposed]
+    later.refresh_from_db()
+    assert later.topic == proposed
+
+
+def test_a_run_proposes_at_most_max_topics_and_the_next_run_the_rest(db, settings):
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in [*WAR_GAMES, *GAS]:
+        say(content, actor="Source")
+
+    first = topics_propose(min_size=3, max_topics=1)
+    second = topics_propose(min_size=3, max_topics=1)
+
+    assert len(first) == len(second) == 1
+    assert Statement.objects.filter(topic=None).count() == 0
+    assert topics_propose(min_size=3, max_topics=1) == []
+
+
+def test_a_run_is_skipped_while_another_holds_the_lock(db, settings):
+    import psycopg
+    from django.db import connection
+
+    from statements.services.topic_proposals import LOCK_KEY
+
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in GAS:
+        say(content, actor="Source")
+    params = connection.get_connection_params()
+    other = psycopg.connect(**{k: v for k, v in params.items() if k != "cursor_factory"})
+    try:
+        other.execute("SELECT pg_advisory_lock(%s)", [LOCK_KEY])
+        assert topics_propose(min_size=3) == []
+        assert Statement.objects.filter(topic=None).count() == 3
+        other.execute("SELECT pg_advisory_unlock(%s)", [LOCK_KEY])
+        assert len(topics_propose(min_size=3)) == 1
+    finally:
+        other.close()
