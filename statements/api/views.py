@@ -32,6 +32,7 @@ from statements.selectors import api as selectors
 from statements.selectors import api_rows
 from statements.serializers import (
     ActorSerializer,
+    ActorWriteSerializer,
     ContradictionReviewSerializer,
     ContradictionSerializer,
     EventSerializer,
@@ -73,8 +74,17 @@ class NoDeleteModelViewSet(
     """Deleting stays with administrators (editors hold no delete permission)."""
 
 
+@extend_schema_view(
+    create=extend_schema(request=ActorWriteSerializer, responses={201: ActorSerializer}),
+    update=extend_schema(request=ActorWriteSerializer, responses=ActorSerializer),
+    partial_update=extend_schema(request=ActorWriteSerializer, responses=ActorSerializer),
+)
 class ActorViewSet(NoDeleteModelViewSet):
-    """Actors with their aliases and roles. Looked up by slug: `/actors/<slug>/`."""
+    """Actors with their aliases and roles. Looked up by slug: `/actors/<slug>/`.
+
+    Editors write aliases and roles with the actor: each list, when sent, replaces the
+    actor's; every change is kept in history and moves the actor's `updated_at`.
+    """
 
     renderer_classes = LIST_RENDERERS
     ordering = ["name"]
@@ -88,17 +98,33 @@ class ActorViewSet(NoDeleteModelViewSet):
     def get_queryset(self):
         return selectors.actor_list()
 
-    def perform_create(self, serializer):
-        with service_errors_as_400():
-            serializer.instance = services.actor_create(
-                **serializer.validated_data, user=self.request.user
-            )
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return ActorWriteSerializer
+        return ActorSerializer
 
-    def perform_update(self, serializer):
+    def _render(self, actor, status_code=status.HTTP_200_OK):
+        actor = self.get_queryset().get(pk=actor.pk)
+        return Response(ActorSerializer(actor).data, status=status_code)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         with service_errors_as_400():
-            serializer.instance = services.actor_update(
-                actor=serializer.instance, **serializer.validated_data, user=self.request.user
+            actor = services.actor_create(**serializer.validated_data, user=request.user)
+        return self._render(actor, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        actor = self.get_object()
+        serializer = self.get_serializer(
+            actor, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        with service_errors_as_400():
+            actor = services.actor_update(
+                actor=actor, **serializer.validated_data, user=request.user
             )
+        return self._render(actor)
 
 
 class TopicViewSet(NoDeleteModelViewSet):
