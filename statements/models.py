@@ -249,6 +249,9 @@ class Statement(models.Model):
             # and "contradictions involving statements of X" as index-only id lookups.
             models.Index(fields=["actor", "said_on", "id"], name="statement_actor_said_on"),
             models.Index(fields=["said_on", "id"], name="statement_said_on_id"),
+            # The API's `?topic=` list pages by id: a range of this index, however small
+            # the topic.
+            models.Index(fields=["topic", "id"], name="statement_topic_id"),
         ]
         constraints = [
             # Re-running extraction on an article must update, never duplicate.
