@@ -14,6 +14,7 @@ from statements.models import (
     ActorAlias,
     ActorRole,
     Contradiction,
+    Deletion,
     Event,
     Proposition,
     Statement,
@@ -427,3 +428,15 @@ class WebhookDeliverySerializer(serializers.Serializer):
     finished_at = serializers.DateTimeField(allow_null=True)
     payload = serializers.JSONField()
     log = WebhookAttemptSerializer(many=True)
+
+
+class DeletionSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="object_id", help_text="The deleted row's id.")
+    slug = serializers.CharField(
+        allow_null=True, help_text="The deleted row's slug (actors, topics and events)."
+    )
+
+    class Meta:
+        model = Deletion
+        fields = ["resource", "id", "slug", "deleted_at"]
+        read_only_fields = fields

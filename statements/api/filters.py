@@ -14,7 +14,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import OrderingFilter
 
-from statements.models import Actor, Contradiction, Event, Statement, Topic, Webhook
+from statements.models import Actor, Contradiction, Deletion, Event, Statement, Topic, Webhook
 from statements.selectors.search import MAX_QUERY_CHARS, clean_query, search_statements
 
 
@@ -158,7 +158,8 @@ class SyncFilterSet(filters.FilterSet):
         lookup_expr="gte",
         help_text=(
             "ISO 8601 date-time (e.g. 2024-05-01T12:00:00Z): only rows created or changed "
-            "at or after it, for incremental sync. Deleted rows do not appear."
+            "at or after it, for incremental sync. Rows deleted since are listed at "
+            "/api/v1/deletions/."
         ),
     )
 
@@ -353,3 +354,21 @@ class WebhookFilter(SyncFilterSet):
     class Meta:
         model = Webhook
         fields = ["is_active"]
+
+
+class DeletionFilter(SyncFilterSet):
+    updated_since = UtcIsoDateTimeFilter(
+        field_name="deleted_at",
+        lookup_expr="gte",
+        help_text=(
+            "ISO 8601 date-time: only rows deleted at or after it. Use the moment of your "
+            "last sync, as with the lists."
+        ),
+    )
+    resource = filters.ChoiceFilter(
+        choices=Deletion.Resource.choices, help_text="Only deletions of this resource."
+    )
+
+    class Meta:
+        model = Deletion
+        fields = []

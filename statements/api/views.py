@@ -263,8 +263,8 @@ class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
 class EventViewSet(viewsets.ModelViewSet):
     """Events editors record, which earlier claims can be held against. By slug.
 
-    Deleting an event keeps its history record; it then no longer appears in lists
-    (`updated_since` does not report deletions).
+    Deleting an event keeps its history record and lists it (and the contradictions held
+    against it) at `/api/v1/deletions/`.
     """
 
     renderer_classes = LIST_RENDERERS

@@ -15,6 +15,7 @@ from statements.models import (
     Actor,
     ActorRole,
     Contradiction,
+    Deletion,
     Event,
     Statement,
     Topic,
@@ -91,3 +92,7 @@ def webhook_list(*, owner) -> QuerySet[Webhook]:
 
 def webhook_deliveries(*, webhook: Webhook, limit: int = 50) -> list[WebhookDelivery]:
     return list(webhook.deliveries.prefetch_related("log")[:limit])
+
+
+def deletion_list() -> QuerySet[Deletion]:
+    return Deletion.objects.all()
