@@ -72,7 +72,10 @@ MATRIX = [
         {"text": "Officials said talks go on."},
         (401, 403, 202, 202, 202),
     ),
-    ("get", "/api/v1/jobs/{job}/", None, READ),
+    ("get", "/api/v1/jobs/", None, SIGNED_IN_READ),
+    ("get", "/api/v1/jobs/{job}/", None, SIGNED_IN_READ),
+    # A token sees its user's jobs only; a staff session (editor, admin) sees every job.
+    ("get", "/api/v1/jobs/{feed_job}/", None, (401, 404, 404, 200, 200)),
     ("get", "/api/v1/deletions/", None, READ),
     ("post", "/api/v1/deletions/", {}, READ_ONLY_ROUTE),
     ("get", "/api/v1/webhooks/", None, SIGNED_IN_READ),
@@ -96,7 +99,8 @@ def objects(db):
         "article": ArticleFactory(text="Officials said talks go on.").pk,
         "contradiction": ContradictionFactory().pk,
         "event": EventFactory(topic=topic).slug,
-        "job": IngestJobFactory().pk,
+        "job": IngestJobFactory(created_by=EditorFactory(username="matrix-editor")).pk,
+        "feed_job": IngestJobFactory(kind="feed").pk,
     }
 
 
