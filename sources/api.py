@@ -27,13 +27,13 @@ from sources.serializers import (
     ArticleSerializer,
     IdempotencyConflictSerializer,
     IngestAcceptedSerializer,
-    IngestJobListSerializer,
     IngestJobSerializer,
+    IngestJobSummarySerializer,
     IngestSerializer,
 )
 from statements.api.filters import FilterBackend, StrictOrderingFilter, SyncFilterSet, outlet_q
 from statements.api.permissions import TokenScope
-from statements.api.renderers import CsvRenderer, OrjsonRenderer
+from statements.api.renderers import CsvRenderer, OrjsonRenderer, ReadFormatsOnly
 from statements.models import ApiToken
 from statements.selectors import api as selectors
 
@@ -92,6 +92,7 @@ class ArticleFilter(SyncFilterSet):
     )
 )
 class ArticleViewSet(
+    ReadFormatsOnly,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -210,4 +211,4 @@ class IngestJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         )
 
     def get_serializer_class(self):
-        return IngestJobSerializer if self.action == "retrieve" else IngestJobListSerializer
+        return IngestJobSerializer if self.action == "retrieve" else IngestJobSummarySerializer

@@ -78,7 +78,7 @@ class JobArticleSerializer(serializers.ModelSerializer):
         return reverse("article-detail", args=[article.pk], request=self.context.get("request"))
 
 
-class IngestJobListSerializer(serializers.ModelSerializer):
+class IngestJobSummarySerializer(serializers.ModelSerializer):
     """A job in a list: its counts, its errors and the articles that failed."""
 
     url = serializers.HyperlinkedIdentityField(view_name="ingestjob-detail")
@@ -123,7 +123,7 @@ class IngestJobListSerializer(serializers.ModelSerializer):
         return [line for line in job.error.splitlines() if line.strip()]
 
 
-class IngestJobSerializer(IngestJobListSerializer):
+class IngestJobSerializer(IngestJobSummarySerializer):
     """A job in full: every article it stored, each with its status and error."""
 
     url = serializers.HyperlinkedIdentityField(view_name="ingestjob-detail")

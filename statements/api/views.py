@@ -26,6 +26,7 @@ from statements.api.renderers import (
     CsvRenderer,
     JsonLdRenderer,
     OrjsonRenderer,
+    ReadFormatsOnly,
 )
 from statements.models import Contradiction
 from statements.selectors import api as selectors
@@ -79,7 +80,7 @@ class NoDeleteModelViewSet(
     update=extend_schema(request=ActorWriteSerializer, responses=ActorSerializer),
     partial_update=extend_schema(request=ActorWriteSerializer, responses=ActorSerializer),
 )
-class ActorViewSet(NoDeleteModelViewSet):
+class ActorViewSet(ReadFormatsOnly, NoDeleteModelViewSet):
     """Actors with their aliases and roles. Looked up by slug: `/actors/<slug>/`.
 
     Editors write aliases and roles with the actor: each list, when sent, replaces the
@@ -127,7 +128,7 @@ class ActorViewSet(NoDeleteModelViewSet):
         return self._render(actor)
 
 
-class TopicViewSet(NoDeleteModelViewSet):
+class TopicViewSet(ReadFormatsOnly, NoDeleteModelViewSet):
     """Topics, the two opposing stances tracked on each, and their propositions. By slug."""
 
     renderer_classes = LIST_RENDERERS
@@ -160,7 +161,7 @@ class TopicViewSet(NoDeleteModelViewSet):
     update=extend_schema(request=StatementUpdateSerializer, responses=StatementSerializer),
     partial_update=extend_schema(request=StatementUpdateSerializer, responses=StatementSerializer),
 )
-class StatementViewSet(NoDeleteModelViewSet):
+class StatementViewSet(ReadFormatsOnly, NoDeleteModelViewSet):
     """Dated statements. Editors add them (origin `editor`) and correct them (`corrected`).
 
     `?format=jsonld` (or Accept: application/ld+json) gives schema.org Claims.
@@ -213,7 +214,7 @@ class StatementViewSet(NoDeleteModelViewSet):
         return self._render(statement)
 
 
-class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
+class ContradictionViewSet(ReadFormatsOnly, viewsets.ReadOnlyModelViewSet):
     """Detected contradictions, each embedding both statements (or, for kind `event`, the
     statement and the event it is held against); editors confirm or dismiss them.
 
@@ -260,7 +261,7 @@ class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
         return self._review(request, Contradiction.Status.DISMISSED)
 
 
-class EventViewSet(viewsets.ModelViewSet):
+class EventViewSet(ReadFormatsOnly, viewsets.ModelViewSet):
     """Events editors record, which earlier claims can be held against. By slug.
 
     Deleting an event keeps its history record and lists it (and the contradictions held
