@@ -161,7 +161,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    # The actors are part of the record: a change of them alone is a history entry too.
+    history = HistoricalRecords(m2m_fields=["actors"])
 
     class Meta:
         ordering = ["occurred_on", "id"]

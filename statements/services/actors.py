@@ -258,3 +258,15 @@ def actor_update(*, actor: Actor, aliases=None, roles=None, user=None, **fields)
     if roles is not None:
         _roles_replace(actor, roles, user)
     return actor
+
+
+@transaction.atomic
+def actors_approve(*, actors, user=None) -> int:
+    """Editors approve proposed actors; each change is kept in history with the editor."""
+    approved = 0
+    for actor in actors.filter(status=Actor.Status.PROPOSED):
+        actor.status = Actor.Status.APPROVED
+        actor._history_user = user
+        actor.save(update_fields=["status", "updated_at"])
+        approved += 1
+    return approved

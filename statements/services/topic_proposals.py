@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from statements.detection import embeddings
 from statements.models import Statement, Topic
+from statements.services.history import rows_reassign
 
 DISTANCE = {"embeddings": 0.45, "tfidf": 0.8}  # cosine distance at which clusters stop merging
 MAX_STATEMENTS = 2000  # agglomerative clustering is quadratic in memory
@@ -103,6 +104,8 @@ def topics_propose(*, min_size: int = 3, limit: int = MAX_STATEMENTS) -> list[To
             stance_a="stance A",
             stance_b="stance B",
         )
-        Statement.objects.filter(pk__in=[statements[i].pk for i in members]).update(topic=topic)
+        rows_reassign(
+            Statement.objects.filter(pk__in=[statements[i].pk for i in members]), topic=topic
+        )
         created.append(topic)
     return created
