@@ -169,3 +169,23 @@ def test_a_new_appearance_moves_the_statements_updated_at(api_client, db):
     rows = {row["id"]: row for row in changed.json()["results"]}
     assert statement.pk in rows
     assert rows[statement.pk]["appearance_count"] == 2
+
+
+def test_an_article_that_fails_extraction_shows_in_sync(api_client, db, monkeypatch):
+    from sources import services as source_services
+
+    article = ArticleFactory(status="pending")
+    type(article).objects.update(updated_at=timezone.now() - dt.timedelta(days=1))
+    since = _since()
+
+    def boom(**kwargs):
+        raise RuntimeError("tagger crashed")
+
+    monkeypatch.setattr(source_services, "statements_extract_for_article", boom)
+    result = source_services.article_process(article_id=article.pk, resolver=None)
+
+    assert result.status == "failed"
+    synced = api_client.get("/api/v1/articles/", {"updated_since": since.isoformat()})
+    assert [(row["id"], row["status"]) for row in synced.json()["results"]] == [
+        (article.pk, "failed")
+    ]
