@@ -193,6 +193,23 @@ class TopicFilter(SyncFilterSet):
         fields = []
 
 
+def by_topic(queryset, value: str):
+    """Rows of the topic with this slug or id, compared on `topic_id`.
+
+    Compared with the topic's id as a value PostgreSQL can weigh, so a small topic is
+    read through its index: joined on the slug, or as a subquery, it is estimated as an
+    average topic and PostgreSQL walks every row in list order (a second a page for a
+    topic of five statements). See migration 0012.
+    """
+    if connection.vendor == "postgresql" and not is_small_id(value):
+        return queryset.filter(topic_id=TopicIdBySlug(Value(value)))
+    # A number may be an id or a slug: those topics' ids are looked up first.
+    ids = list(
+        Topic.objects.filter(slug_or_id_q(value, "")).order_by().values_list("id", flat=True)
+    )
+    return queryset.filter(topic_id__in=ids)
+
+
 class TopicIdBySlug(Func):
     """The id of the topic with this slug, or NULL (a PostgreSQL function, migration 0012)."""
 
@@ -233,17 +250,7 @@ class StatementFilter(SyncFilterSet):
         return queryset.filter(slug_or_id_q(value, "actor__"))
 
     def filter_topic(self, queryset, name, value):
-        # Compared with the topic's id as a value PostgreSQL can weigh, so a small topic
-        # is paged through the (topic, id) index: joined on the slug, or as a subquery, it
-        # is estimated as an average topic and PostgreSQL walks every statement by id (a
-        # second a page for a topic of five statements). See migration 0012.
-        if connection.vendor == "postgresql" and not is_small_id(value):
-            return queryset.filter(topic_id=TopicIdBySlug(Value(value)))
-        # A number may be an id or a slug: those topics' ids are looked up first.
-        ids = list(
-            Topic.objects.filter(slug_or_id_q(value, "")).order_by().values_list("id", flat=True)
-        )
-        return queryset.filter(topic_id__in=ids)
+        return by_topic(queryset, value)
 
     def filter_affiliation(self, queryset, name, value):
         return queryset.filter(actor_id__in=affiliated_actor_ids(value))
@@ -298,7 +305,7 @@ class ContradictionFilter(SyncFilterSet):
         fields = ["status", "kind"]
 
     def filter_topic(self, queryset, name, value):
-        return queryset.filter(slug_or_id_q(value, "topic__"))
+        return by_topic(queryset, value)
 
     def filter_actor(self, queryset, name, value):
         return queryset.filter(slug_or_id_q(value, "statement_a__actor__", "statement_b__actor__"))

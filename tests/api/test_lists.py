@@ -243,3 +243,13 @@ def test_a_filter_left_out_filters_nothing_and_a_bad_one_is_still_a_400(api_clie
     response = api_client.get("/api/v1/statements/", {"said_after": "soon", "kind": "x"})
     assert response.status_code == 400
     assert set(response.json()) == {"said_after", "kind"}
+
+
+def test_contradictions_filter_by_topic_slug_or_id(api_client, db):
+    grain = TopicFactory(name="Grain corridor", slug="grain-corridor")
+    in_grain = ContradictionFactory(topic=grain)
+    ContradictionFactory(topic=TopicFactory())
+
+    for value in ("grain-corridor", str(grain.pk)):
+        assert ids(api_client.get("/api/v1/contradictions/", {"topic": value})) == [in_grain.pk]
+    assert ids(api_client.get("/api/v1/contradictions/", {"topic": "no-such-topic"})) == []
