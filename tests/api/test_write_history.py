@@ -139,6 +139,7 @@ def test_a_topic_merge_keeps_its_moves_in_history_and_sync(api_client, editor):
 def test_approving_proposed_actors_is_kept_in_history_and_sync(api_client, editor):
     proposed = ActorFactory(name="A Spokesman", status=Actor.Status.PROPOSED)
     ActorFactory(name="Already Approved")
+    Actor.objects.update(updated_at=timezone.now() - dt.timedelta(days=1))
     since = _since()
 
     assert actors_approve(actors=Actor.objects.all(), user=editor) == 1
