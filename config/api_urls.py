@@ -1,6 +1,7 @@
 from rest_framework.routers import DefaultRouter
 
 from sources.api import ArticleViewSet, IngestJobViewSet
+from statements.api.deletions import DeletionViewSet
 from statements.api.views import (
     ActorViewSet,
     ContradictionViewSet,
@@ -19,5 +20,6 @@ router.register("contradictions", ContradictionViewSet, basename="contradiction"
 router.register("jobs", IngestJobViewSet, basename="ingestjob")
 router.register("events", EventViewSet, basename="event")
 router.register("webhooks", WebhookViewSet, basename="webhook")
+router.register("deletions", DeletionViewSet, basename="deletion")
 
 urlpatterns = router.urls

@@ -15,22 +15,26 @@ from drf_spectacular.utils import (
 )
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.serializers import as_serializer_error
 
 from sources import services
-from sources.models import Article
+from sources.models import Article, IngestJob
 from sources.serializers import (
     ArticleDetailSerializer,
     ArticleSerializer,
     IdempotencyConflictSerializer,
     IngestAcceptedSerializer,
     IngestJobSerializer,
+    IngestJobSummarySerializer,
     IngestSerializer,
 )
 from statements.api.filters import FilterBackend, StrictOrderingFilter, SyncFilterSet, outlet_q
-from statements.api.renderers import CsvRenderer, OrjsonRenderer
+from statements.api.permissions import TokenScope
+from statements.api.renderers import CsvRenderer, OrjsonRenderer, ReadFormatsOnly
+from statements.models import ApiToken
 from statements.selectors import api as selectors
 
 
@@ -88,6 +92,7 @@ class ArticleFilter(SyncFilterSet):
     )
 )
 class ArticleViewSet(
+    ReadFormatsOnly,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -179,10 +184,31 @@ class ArticleViewSet(
             )
 
 
-class IngestJobViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """An ingest job's progress: status, counts, error and the articles it stored."""
+class IngestJobFilter(SyncFilterSet):
+    class Meta:
+        model = IngestJob
+        fields = ["status", "kind"]
 
-    serializer_class = IngestJobSerializer
+
+class IngestJobViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Ingest jobs: status, counts and per-item errors; the detail lists every article.
+
+    With an API token you see the jobs submitted with your token's user; in a staff
+    session (editors, admins), every job. Another's job is not found (404).
+    """
+
+    permission_classes = [TokenScope, IsAuthenticated]
+    renderer_classes = [OrjsonRenderer, CsvRenderer]
+    filter_backends = [FilterBackend, StrictOrderingFilter]
+    filterset_class = IngestJobFilter
+    ordering = ["-id"]
+    ordering_fields = ["created_at", "updated_at", "id"]
 
     def get_queryset(self):
-        return selectors.ingest_job_list()
+        token = self.request.auth if isinstance(self.request.auth, ApiToken) else None
+        return selectors.ingest_job_list(
+            user=self.request.user, token=token, detail=self.action == "retrieve"
+        )
+
+    def get_serializer_class(self):
+        return IngestJobSerializer if self.action == "retrieve" else IngestJobSummarySerializer

@@ -71,16 +71,26 @@ class JobArticleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "title", "url", "api_url"]
+        fields = ["id", "title", "url", "api_url", "status", "error"]
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_api_url(self, article) -> str:
         return reverse("article-detail", args=[article.pk], request=self.context.get("request"))
 
 
-class IngestJobSerializer(serializers.ModelSerializer):
+class IngestJobSummarySerializer(serializers.ModelSerializer):
+    """A job in a list: its counts, its errors and the articles that failed."""
+
     url = serializers.HyperlinkedIdentityField(view_name="ingestjob-detail")
-    articles = JobArticleSerializer(many=True, read_only=True)
+    errors = serializers.SerializerMethodField(
+        help_text=(
+            "One line per item that failed: the item (URL, title or position) and why. "
+            "Items that never became an article (bad input, a fetch error) appear only here."
+        )
+    )
+    failed_articles = JobArticleSerializer(
+        many=True, read_only=True, help_text="Stored articles of this job whose extraction failed."
+    )
 
     class Meta:
         model = IngestJob
@@ -93,6 +103,45 @@ class IngestJobSerializer(serializers.ModelSerializer):
             "options",
             "status",
             "error",
+            "errors",
+            "articles_total",
+            "articles_created",
+            "articles_duplicate",
+            "articles_failed",
+            "statements_found",
+            "contradictions_found",
+            "attempts",
+            "created_at",
+            "updated_at",
+            "started_at",
+            "finished_at",
+            "failed_articles",
+        ]
+        read_only_fields = fields
+
+    def get_errors(self, job) -> list[str]:
+        return [line for line in job.error.splitlines() if line.strip()]
+
+
+class IngestJobSerializer(IngestJobSummarySerializer):
+    """A job in full: every article it stored, each with its status and error."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="ingestjob-detail")
+    articles = JobArticleSerializer(many=True, read_only=True)
+    failed_articles = None  # the detail lists every article instead
+
+    class Meta:
+        model = IngestJob
+        fields = [
+            "id",
+            "url",
+            "kind",
+            "source",
+            "content_type",
+            "options",
+            "status",
+            "error",
+            "errors",
             "articles_total",
             "articles_created",
             "articles_duplicate",

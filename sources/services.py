@@ -433,8 +433,9 @@ def article_process(*, article_id: int, resolver=None) -> ArticleResult:
     )
     if untranslated:
         return ArticleResult(Article.Status.UNTRANSLATED)
+    # Every status change moves updated_at: the API's articles list syncs by it.
     Article.objects.filter(pk=article_id).exclude(status=Article.Status.DONE).update(
-        status=Article.Status.PROCESSING, error=""
+        status=Article.Status.PROCESSING, error="", updated_at=timezone.now()
     )
     try:
         with transaction.atomic():
@@ -453,7 +454,9 @@ def article_process(*, article_id: int, resolver=None) -> ArticleResult:
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         logger.exception("Extraction failed for article %s", article_id)
         error = f"Extraction failed: {exc.__class__.__name__}: {exc}"
-        Article.objects.filter(pk=article_id).update(status=Article.Status.FAILED, error=error)
+        Article.objects.filter(pk=article_id).update(
+            status=Article.Status.FAILED, error=error, updated_at=timezone.now()
+        )
         return ArticleResult(Article.Status.FAILED, error=error)
     return ArticleResult(
         Article.Status.DONE,

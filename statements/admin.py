@@ -15,6 +15,7 @@ from statements.models import (
     Topic,
 )
 from statements.services import (
+    actors_approve,
     contradiction_review,
     contradictions_detect_for_event,
     statement_appearance_split,
@@ -49,7 +50,7 @@ class ActorAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Approve selected proposed actors", permissions=["change"])
     def approve(self, request, queryset):
-        updated = queryset.filter(status=Actor.Status.PROPOSED).update(status=Actor.Status.APPROVED)
+        updated = actors_approve(actors=queryset, user=request.user)
         self.message_user(request, f"{updated} actor(s) approved.", messages.SUCCESS)
 
 

@@ -170,7 +170,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
-    history = HistoricalRecords()
+    # The actors are part of the record: a change of them alone is a history entry too.
+    history = HistoricalRecords(m2m_fields=["actors"])
 
     class Meta:
         ordering = ["occurred_on", "id"]
@@ -258,6 +259,9 @@ class Statement(models.Model):
             # and "contradictions involving statements of X" as index-only id lookups.
             models.Index(fields=["actor", "said_on", "id"], name="statement_actor_said_on"),
             models.Index(fields=["said_on", "id"], name="statement_said_on_id"),
+            # The API's `?topic=` list pages by id: a range of this index, however small
+            # the topic.
+            models.Index(fields=["topic", "id"], name="statement_topic_id"),
         ]
         constraints = [
             # Re-running extraction on an article must update, never duplicate.
@@ -592,3 +596,37 @@ class WebhookAttempt(models.Model):
 
     def __str__(self):
         return f"attempt {self.number} of delivery {self.delivery_id}"
+
+
+class Deletion(models.Model):
+    """A row deleted from one of the API's resources, for incremental sync.
+
+    Not a table: a database view over the deletion records ("-" rows) django-simple-history
+    keeps for every model, so every deletion is here, however it happened (a service, the
+    admin, a cascade), and no delete path has to remember to write a tombstone. Defined in
+    migration 0010_deletion_view.
+    """
+
+    class Resource(models.TextChoices):
+        ACTOR = "actor", "Actor"
+        TOPIC = "topic", "Topic"
+        STATEMENT = "statement", "Statement"
+        CONTRADICTION = "contradiction", "Contradiction"
+        EVENT = "event", "Event"
+        ARTICLE = "article", "Article"
+
+    # "<resource>.<history id>": unique across the view, for stable paging.
+    key = models.CharField(max_length=40, primary_key=True)
+    resource = models.CharField(max_length=20, choices=Resource.choices)
+    object_id = models.BigIntegerField()
+    # A view column, NULL where the resource has no slug (statements, contradictions, ...).
+    slug = models.CharField(max_length=300, null=True)  # noqa: DJ001
+    deleted_at = models.DateTimeField()
+
+    class Meta:
+        managed = False
+        db_table = "statements_deletion"
+        ordering = ["deleted_at", "key"]
+
+    def __str__(self):
+        return f"{self.resource} #{self.object_id} deleted {self.deleted_at:%Y-%m-%d %H:%M}"

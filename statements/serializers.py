@@ -14,6 +14,7 @@ from statements.models import (
     ActorAlias,
     ActorRole,
     Contradiction,
+    Deletion,
     Event,
     Proposition,
     Statement,
@@ -59,7 +60,6 @@ class ActorSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="Slug of the organisation this actor belongs to.",
     )
-    # Aliases and roles are curated in the admin (alias uniqueness is a service concern).
     aliases = ActorAliasSerializer(many=True, read_only=True)
     roles = ActorRoleSerializer(many=True, read_only=True)
 
@@ -80,6 +80,53 @@ class ActorSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["created_at", "updated_at"]
+
+
+class ActorRoleWriteSerializer(serializers.Serializer):
+    id = serializers.IntegerField(
+        required=False, help_text="An existing role of this actor, to change it in place."
+    )
+    title = serializers.CharField(max_length=200)
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Actor.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organisation the role is held in.",
+    )
+    start = serializers.DateField(required=False, allow_null=True)
+    end = serializers.DateField(required=False, allow_null=True)
+
+    def validate(self, attrs):
+        start, end = attrs.get("start"), attrs.get("end")
+        if start and end and end < start:
+            raise serializers.ValidationError({"end": ["Must not be before start."]})
+        return attrs
+
+
+class ActorWriteSerializer(ActorSerializer):
+    """What an editor sends; aliases and roles, when given, replace the actor's own."""
+
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=300),
+        required=False,
+        max_length=200,
+        help_text=(
+            "Other names the actor goes by. The list replaces the actor's aliases (its own "
+            "name always stays one); leave it out to keep them. A name another actor already "
+            "has is refused."
+        ),
+    )
+    roles = ActorRoleWriteSerializer(
+        many=True,
+        required=False,
+        max_length=200,
+        help_text=(
+            "Offices held, with validity dates. The list replaces the actor's roles: items "
+            "with an `id` change that role, items without one are added, roles left out are "
+            "removed. Leave it out to keep them."
+        ),
+    )
 
 
 class PropositionSerializer(serializers.ModelSerializer):
@@ -431,3 +478,15 @@ class WebhookDeliverySerializer(serializers.Serializer):
     finished_at = serializers.DateTimeField(allow_null=True)
     payload = serializers.JSONField()
     log = WebhookAttemptSerializer(many=True)
+
+
+class DeletionSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(source="object_id", help_text="The deleted row's id.")
+    slug = serializers.CharField(
+        allow_null=True, help_text="The deleted row's slug (actors, topics and events)."
+    )
+
+    class Meta:
+        model = Deletion
+        fields = ["resource", "id", "slug", "deleted_at"]
+        read_only_fields = fields

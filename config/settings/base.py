@@ -226,7 +226,8 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "statements.api.pagination.UpdatedCursorPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "statements.api.schema.AutoSchema",
+    "EXCEPTION_HANDLER": "statements.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": [
         "statements.api.renderers.OrjsonRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -259,9 +260,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    # CSV (`?format=csv`) and JSON-LD (`?format=jsonld`) are described in the operations'
-    # text; the schema documents the JSON shapes only, which is what it can state exactly.
-    "RENDERER_WHITELIST": ["statements.api.renderers.OrjsonRenderer"],
+    # JSON, CSV (`?format=csv`) and JSON-LD (`?format=jsonld`), each with its own shape
+    # (statements.api.schema); the browsable API is for humans, not in the document.
+    "RENDERER_WHITELIST": [
+        "statements.api.renderers.OrjsonRenderer",
+        "statements.api.renderers.CsvRenderer",
+        "statements.api.renderers.JsonLdRenderer",
+    ],
     # Several models have a `kind` and a `status`; name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "ActorKindEnum": "statements.models.Actor.Kind",

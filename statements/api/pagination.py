@@ -52,3 +52,9 @@ class UpdatedCursorPagination(CursorPagination):
                 {self.page_size_query_param: [f"A whole number from 1 to {self.max_page_size}."]}
             )
         return super().get_page_size(request)
+
+
+class DeletionCursorPagination(UpdatedCursorPagination):
+    """Deletions oldest first, so a client resumes where its last sync stopped."""
+
+    ordering = ("deleted_at", "key")

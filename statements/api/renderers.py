@@ -159,6 +159,8 @@ class JsonLdRenderer(BaseRenderer):
     format = "jsonld"
     charset = None
     shape = staticmethod(statement_claim)
+    # The OpenAPI component of one item (statements.api.schema).
+    jsonld_item = "JsonLdClaim"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
@@ -180,3 +182,23 @@ class JsonLdRenderer(BaseRenderer):
 
 class ContradictionJsonLdRenderer(JsonLdRenderer):
     shape = staticmethod(contradiction_pair)
+    jsonld_item = "JsonLdContradiction"
+
+
+class ReadFormatsOnly:
+    """A view mixin: CSV and JSON-LD describe what is read; a write always answers JSON,
+    whatever its Accept header or `?format=` says (the schema documents only JSON)."""
+
+    def _is_write(self) -> bool:
+        request = getattr(self, "request", None)
+        return request is not None and request.method not in ("GET", "HEAD", "OPTIONS")
+
+    def get_renderers(self):
+        if self._is_write():
+            return [OrjsonRenderer()]
+        return super().get_renderers()
+
+    def perform_content_negotiation(self, request, force=False):
+        if self._is_write():
+            return OrjsonRenderer(), OrjsonRenderer.media_type
+        return super().perform_content_negotiation(request, force)

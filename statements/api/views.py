@@ -32,12 +32,14 @@ from statements.api.renderers import (
     CsvRenderer,
     JsonLdRenderer,
     OrjsonRenderer,
+    ReadFormatsOnly,
 )
 from statements.models import Contradiction
 from statements.selectors import api as selectors
 from statements.selectors import api_rows
 from statements.serializers import (
     ActorSerializer,
+    ActorWriteSerializer,
     ContradictionReviewSerializer,
     ContradictionSerializer,
     EventSerializer,
@@ -62,11 +64,11 @@ LIST_RENDERERS = [OrjsonRenderer, CsvRenderer]
 SLUG_LOOKUP_REGEX = r"[-a-zA-Z0-9_]+"
 
 
-def fast_list(view, shape, *extra, build=None):
-    """A list page from plain rows (statements.selectors.api_rows): same JSON, a fraction
-    of the cost of model instances and serializers."""
-    queryset = api_rows.rows_queryset(view.filter_queryset(view.get_queryset()), shape, *extra)
-    page = view.paginate_queryset(queryset)
+def fast_list(view, shape, build=None):
+    """A list page from plain rows (the view's list queryset comes from
+    statements.selectors.api_rows): same JSON, a fraction of the cost of model instances
+    and serializers."""
+    page = view.paginate_queryset(view.filter_queryset(view.get_queryset()))
     rows = build(page) if build else api_rows.rows_shape(page, shape)
     return view.get_paginated_response(rows)
 
@@ -81,8 +83,17 @@ class NoDeleteModelViewSet(
     """Deleting stays with administrators (editors hold no delete permission)."""
 
 
-class ActorViewSet(NoDeleteModelViewSet):
-    """Actors with their aliases and roles. Looked up by slug: `/actors/<slug>/`."""
+@extend_schema_view(
+    create=extend_schema(request=ActorWriteSerializer, responses={201: ActorSerializer}),
+    update=extend_schema(request=ActorWriteSerializer, responses=ActorSerializer),
+    partial_update=extend_schema(request=ActorWriteSerializer, responses=ActorSerializer),
+)
+class ActorViewSet(ReadFormatsOnly, NoDeleteModelViewSet):
+    """Actors with their aliases and roles. Looked up by slug: `/actors/<slug>/`.
+
+    Editors write aliases and roles with the actor: each list, when sent, replaces the
+    actor's; every change is kept in history and moves the actor's `updated_at`.
+    """
 
     renderer_classes = LIST_RENDERERS
     ordering = ["name"]
@@ -96,20 +107,36 @@ class ActorViewSet(NoDeleteModelViewSet):
     def get_queryset(self):
         return selectors.actor_list()
 
-    def perform_create(self, serializer):
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return ActorWriteSerializer
+        return ActorSerializer
+
+    def _render(self, actor, status_code=status.HTTP_200_OK):
+        actor = self.get_queryset().get(pk=actor.pk)
+        return Response(ActorSerializer(actor).data, status=status_code)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         with service_errors_as_400():
-            serializer.instance = services.actor_create(
-                **serializer.validated_data, user=self.request.user
-            )
+            actor = services.actor_create(**serializer.validated_data, user=request.user)
+        return self._render(actor, status.HTTP_201_CREATED)
 
-    def perform_update(self, serializer):
+    def update(self, request, *args, **kwargs):
+        actor = self.get_object()
+        serializer = self.get_serializer(
+            actor, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
         with service_errors_as_400():
-            serializer.instance = services.actor_update(
-                actor=serializer.instance, **serializer.validated_data, user=self.request.user
+            actor = services.actor_update(
+                actor=actor, **serializer.validated_data, user=request.user
             )
+        return self._render(actor)
 
 
-class TopicViewSet(NoDeleteModelViewSet):
+class TopicViewSet(ReadFormatsOnly, NoDeleteModelViewSet):
     """Topics, the two opposing stances tracked on each, and their propositions. By slug."""
 
     renderer_classes = LIST_RENDERERS
@@ -162,7 +189,7 @@ STATEMENT_EMBEDS = ("appearances",)
         request=StatementUpdateSerializer, responses=StatementDetailSerializer
     ),
 )
-class StatementViewSet(NoDeleteModelViewSet):
+class StatementViewSet(ReadFormatsOnly, NoDeleteModelViewSet):
     """Dated statements. Editors add them (origin `editor`) and correct them (`corrected`).
 
     The same words from one actor across outlets are one statement; its `appearances`
@@ -182,7 +209,7 @@ class StatementViewSet(NoDeleteModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.statement_list(sortable=True)
+            return api_rows.statement_rows()
         if self.action == "retrieve":
             return selectors.statement_detail()
         return selectors.statement_list()
@@ -194,7 +221,7 @@ class StatementViewSet(NoDeleteModelViewSet):
                 {"embed": [f"Unknown embed {embed[:50]!r}; choose from: appearances."]}
             )
         build = api_rows.statement_rows_with_appearances if embed else None
-        return fast_list(self, api_rows.STATEMENT_SHAPE, "said_on_sort", build=build)
+        return fast_list(self, api_rows.STATEMENT_SHAPE, build=build)
 
     def get_serializer_class(self):
         if self.action == "create":
@@ -231,7 +258,7 @@ class StatementViewSet(NoDeleteModelViewSet):
         return self._render(statement)
 
 
-class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
+class ContradictionViewSet(ReadFormatsOnly, viewsets.ReadOnlyModelViewSet):
     """Detected contradictions, each embedding both statements (or, for kind `event`, the
     statement and the event it is held against); editors confirm or dismiss them.
 
@@ -246,6 +273,8 @@ class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["detected_at", "score", "updated_at", "id"]
 
     def get_queryset(self):
+        if self.action == "list":
+            return api_rows.contradiction_rows_queryset()
         return selectors.contradiction_list()
 
     def list(self, request, *args, **kwargs):
@@ -278,11 +307,11 @@ class ContradictionViewSet(viewsets.ReadOnlyModelViewSet):
         return self._review(request, Contradiction.Status.DISMISSED)
 
 
-class EventViewSet(viewsets.ModelViewSet):
+class EventViewSet(ReadFormatsOnly, viewsets.ModelViewSet):
     """Events editors record, which earlier claims can be held against. By slug.
 
-    Deleting an event keeps its history record; it then no longer appears in lists
-    (`updated_since` does not report deletions).
+    Deleting an event keeps its history record and lists it (and the contradictions held
+    against it) at `/api/v1/deletions/`.
     """
 
     renderer_classes = LIST_RENDERERS

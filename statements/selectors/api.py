@@ -15,6 +15,7 @@ from statements.models import (
     Actor,
     ActorRole,
     Contradiction,
+    Deletion,
     Event,
     Statement,
     StatementAppearance,
@@ -88,10 +89,31 @@ def article_detail() -> QuerySet[Article]:
     return Article.objects.select_related("outlet").annotate(statement_count=Count("statements"))
 
 
-def ingest_job_list() -> QuerySet[IngestJob]:
-    return IngestJob.objects.defer("payload").prefetch_related(
-        Prefetch("articles", queryset=Article.objects.only("id", "job_id", "title", "url"))
-    )
+JOB_ARTICLE_FIELDS = ("id", "job_id", "title", "url", "status", "error")
+
+
+def ingest_job_list(*, user, token=None, detail: bool = False) -> QuerySet[IngestJob]:
+    """The jobs `user` may see: with an API token, the user's own (a system follows what it
+    submitted); in a staff session (editors, admins), everyone's; otherwise the user's own.
+
+    A detail embeds every article of the job; a list page only the failed ones, with
+    their errors, so a batch of thousands does not swell every row.
+    """
+    articles = Article.objects.only(*JOB_ARTICLE_FIELDS).order_by("id")
+    if detail:
+        prefetch = Prefetch("articles", queryset=articles)
+    else:
+        prefetch = Prefetch(
+            "articles",
+            queryset=articles.filter(status=Article.Status.FAILED),
+            to_attr="failed_articles",
+        )
+    jobs = IngestJob.objects.defer("payload").prefetch_related(prefetch)
+    if not user.is_authenticated:
+        return jobs.none()
+    if user.is_staff and token is None:
+        return jobs
+    return jobs.filter(created_by=user)
 
 
 def event_list() -> QuerySet[Event]:
@@ -109,3 +131,7 @@ def webhook_list(*, owner) -> QuerySet[Webhook]:
 
 def webhook_deliveries(*, webhook: Webhook, limit: int = 50) -> list[WebhookDelivery]:
     return list(webhook.deliveries.prefetch_related("log")[:limit])
+
+
+def deletion_list() -> QuerySet[Deletion]:
+    return Deletion.objects.all()

@@ -5,6 +5,8 @@ Each shape mirrors a serializer in statements/serializers.py field for field; a 
 renders the same rows both ways and compares them, so the two cannot drift apart.
 """
 
+from functools import cache
+
 from django.db.models import QuerySet
 
 ACTOR_REF = {"id": "id", "slug": "slug", "name": "name"}
@@ -154,6 +156,32 @@ def rows_queryset(queryset: QuerySet, shape: dict, *extra: str) -> QuerySet:
     """The filtered, ordered queryset as the flat columns the shape needs (plus `extra`,
     e.g. the cursor's ordering keys)."""
     return queryset.values(*_columns(shape), *extra)
+
+
+def statement_rows() -> QuerySet:
+    """The statements list as flat rows (STATEMENT_SHAPE and the `said_on_sort` key)."""
+    return _statement_rows_base().all()
+
+
+def contradiction_rows_queryset() -> QuerySet:
+    """The contradictions list as flat rows (CONTRADICTION_SHAPE)."""
+    return _contradiction_rows_base().all()
+
+
+# Built once per process and only ever cloned (`.all()`), never evaluated: resolving the
+# thirty-odd lookups of `.values()` cost more per page than PostgreSQL took to plan it.
+@cache
+def _statement_rows_base() -> QuerySet:
+    from statements.selectors.api import statement_list
+
+    return rows_queryset(statement_list(sortable=True), STATEMENT_SHAPE, "said_on_sort")
+
+
+@cache
+def _contradiction_rows_base() -> QuerySet:
+    from statements.selectors.api import contradiction_list
+
+    return rows_queryset(contradiction_list(), CONTRADICTION_SHAPE)
 
 
 def rows_shape(rows, shape: dict) -> list[dict]:

@@ -6,6 +6,7 @@ from statements.services.actors import (
     actor_proposed_get_or_create,
     actor_resolver_build,
     actor_update,
+    actors_approve,
     actors_load_catalogue,
 )
 from statements.services.appearances import (
@@ -36,6 +37,7 @@ __all__ = [
     "actor_alias_normalize",
     "actor_create",
     "actor_update",
+    "actors_approve",
     "actor_proposed_get_or_create",
     "actor_resolver_build",
     "actors_load_catalogue",

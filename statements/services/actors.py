@@ -123,16 +123,77 @@ def actor_proposed_get_or_create(*, speaker_text: str, kind: str | None = None) 
     return actor
 
 
-def _aliases_add(actor: Actor, texts) -> None:
+def _alias_claim(actor: Actor, text: str, user) -> None:
+    """Give `actor` the name `text`, unless another actor already goes by it."""
+    normalized = actor_alias_normalize(text)
+    alias = ActorAlias.objects.select_related("actor").filter(normalized=normalized).first()
+    if alias is None:
+        alias = ActorAlias(actor=actor, text=text, normalized=normalized)
+        alias._history_user = user
+        alias.save()
+    elif alias.actor_id != actor.pk:
+        raise ValidationError({"aliases": [f"{text!r} already names {alias.actor.name!r}."]})
+
+
+def _aliases_add(actor: Actor, texts, user=None) -> None:
     for text in texts:
         text = " ".join(str(text).split())
+        if text:
+            _alias_claim(actor, text, user)
+
+
+def _aliases_replace(actor: Actor, texts, user) -> None:
+    """The actor's aliases become exactly `texts` plus its own name (always an alias)."""
+    wanted = {}
+    for text in [actor.name, *texts]:
+        text = " ".join(str(text).split())
         if not text:
-            continue
-        alias, created = ActorAlias.objects.get_or_create(
-            normalized=actor_alias_normalize(text), defaults={"actor": actor, "text": text}
-        )
-        if not created and alias.actor_id != actor.pk:
-            raise ValidationError(f"The alias {text!r} already names {alias.actor.name!r}.")
+            raise ValidationError({"aliases": ["An alias cannot be blank."]})
+        wanted.setdefault(actor_alias_normalize(text), text)
+    for alias in actor.aliases.all():
+        text = wanted.pop(alias.normalized, None)
+        alias._history_user = user
+        if text is None:
+            alias.delete()
+        elif text != alias.text:
+            alias.text = text
+            alias.save()
+    for text in wanted.values():
+        _alias_claim(actor, text, user)
+
+
+def _roles_replace(actor: Actor, roles, user) -> None:
+    """The actor's roles become exactly `roles`; an item with an `id` changes that role."""
+    existing = {role.pk: role for role in actor.roles.all()}
+    kept = []
+    for item in roles:
+        role_id = item.get("id")
+        if role_id is not None:
+            if role_id not in existing:
+                raise ValidationError({"roles": [f"Role {role_id} is not one of this actor's."]})
+            role = existing.pop(role_id)
+        else:
+            role = ActorRole(person=actor)
+        organisation = item.get("organisation")
+        if organisation is not None and organisation.pk == actor.pk:
+            raise ValidationError({"roles": ["An actor holds no role in itself."]})
+        role.title = " ".join((item.get("title") or "").split())
+        role.organisation = organisation
+        role.start = item.get("start")
+        role.end = item.get("end")
+        kept.append(role)
+    for stale in existing.values():
+        stale._history_user = user
+        stale.delete()
+    for role in kept:
+        if role.start and role.end and role.end < role.start:
+            raise ValidationError({"roles": [f"{role.title!r} ends before it starts."]})
+        try:
+            role.full_clean()
+        except ValidationError as exc:
+            raise ValidationError({"roles": exc.messages}) from exc
+        role._history_user = user
+        role.save()
 
 
 @transaction.atomic
@@ -146,6 +207,7 @@ def actor_create(
     wikidata_id: str = "",
     status: str = Actor.Status.APPROVED,
     aliases=(),
+    roles=(),
     user=None,
 ) -> Actor:
     """An actor is found by its names: its own name is always one of its aliases."""
@@ -164,13 +226,20 @@ def actor_create(
     actor.full_clean()
     actor._history_user = user
     actor.save()
-    _aliases_add(actor, [name, *aliases])
+    _aliases_add(actor, [name, *aliases], user)
+    if roles:
+        _roles_replace(actor, roles, user)
     return actor
 
 
 @transaction.atomic
-def actor_update(*, actor: Actor, aliases=(), user=None, **fields) -> Actor:
-    """Renaming keeps the old name as an alias, so earlier text still resolves."""
+def actor_update(*, actor: Actor, aliases=None, roles=None, user=None, **fields) -> Actor:
+    """Renaming keeps the old name as an alias, so earlier text still resolves.
+
+    `aliases` or `roles`, when given, replace the actor's (the name stays an alias); the
+    actor is saved either way, so a change of its aliases or roles moves its `updated_at`
+    and shows in incremental sync. Every alias and role write is kept in history.
+    """
     editable = {"name", "slug", "kind", "parent", "description", "wikidata_id", "status"}
     unknown = set(fields) - editable
     if unknown:
@@ -182,5 +251,22 @@ def actor_update(*, actor: Actor, aliases=(), user=None, **fields) -> Actor:
     actor.full_clean()
     actor._history_user = user
     actor.save()
-    _aliases_add(actor, [actor.name, *aliases])
+    if aliases is None:
+        _aliases_add(actor, [actor.name], user)
+    else:
+        _aliases_replace(actor, aliases, user)
+    if roles is not None:
+        _roles_replace(actor, roles, user)
     return actor
+
+
+@transaction.atomic
+def actors_approve(*, actors, user=None) -> int:
+    """Editors approve proposed actors; each change is kept in history with the editor."""
+    approved = 0
+    for actor in actors.filter(status=Actor.Status.PROPOSED):
+        actor.status = Actor.Status.APPROVED
+        actor._history_user = user
+        actor.save(update_fields=["status", "updated_at"])
+        approved += 1
+    return approved

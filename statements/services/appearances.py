@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from rapidfuzz import fuzz, process
 
 from statements.models import Contradiction, Statement, StatementAppearance, StatementMergeBlock
@@ -188,8 +189,15 @@ def statements_counts_refresh(*, statement_ids: list[int]) -> None:
         )
     )
     for row in rows:
-        Statement.objects.filter(pk=row["statement_id"]).update(
-            appearance_count=row["total"], first_seen_at=row["first"], outlet_count=row["outlets"]
+        values = {
+            "appearance_count": row["total"],
+            "first_seen_at": row["first"],
+            "outlet_count": row["outlets"],
+        }
+        # The API shows these, so a change moves updated_at (incremental sync); an
+        # unchanged row is left alone. They are derived, so history does not keep them.
+        Statement.objects.filter(pk=row["statement_id"]).exclude(**values).update(
+            **values, updated_at=timezone.now()
         )
 
 

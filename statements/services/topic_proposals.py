@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from statements.detection import embeddings
 from statements.models import Statement, Topic
+from statements.services.history import rows_reassign
 
 logger = logging.getLogger(__name__)
 
@@ -173,8 +174,8 @@ def topics_propose(
             topic_id = topic.pk
         else:
             continue
-        joined += Statement.objects.filter(pk__in=[statements[i].pk for i in mine]).update(
-            topic_id=topic_id
+        joined += rows_reassign(
+            Statement.objects.filter(pk__in=[statements[i].pk for i in mine]), topic_id=topic_id
         )
     logger.info(
         "Topic proposals: %d created, %d statement(s) filed, from %d unassigned.",

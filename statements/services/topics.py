@@ -9,6 +9,7 @@ from django.utils.text import slugify
 
 from statements.detection import TopicSpec, embeddings
 from statements.models import Contradiction, Proposition, Statement, Topic
+from statements.services.history import rows_reassign
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -159,7 +160,7 @@ def topic_merge(*, source: Topic, target: Topic, user=None) -> int:
         raise ValidationError("A topic cannot be merged into itself.")
     labels = {target.stance_a, target.stance_b}
     moved = list(Statement.objects.filter(topic=source).select_related("article", "actor"))
-    source.events.update(topic=target)
+    rows_reassign(source.events.all(), topic=target, user=user)
     for proposition in source.propositions.all():
         if not target.propositions.filter(text=proposition.text).exists():
             proposition.topic = target
@@ -172,7 +173,7 @@ def topic_merge(*, source: Topic, target: Topic, user=None) -> int:
         merged = _lines(getattr(target, field)) + _lines(cues)
         setattr(target, field, "\n".join(dict.fromkeys(merged)))
     _topic_save(target, user)
-    Contradiction.objects.filter(topic=source).update(topic=target)
+    rows_reassign(Contradiction.objects.filter(topic=source), topic=target, user=user)
     for statement in moved:
         statement.topic = target
         if statement.stance not in labels:

@@ -32,7 +32,9 @@ def test_an_editor_records_an_event_kept_in_history(editor_api_client, editor):
     assert body["actors"] == [actor.slug]
     assert body["created_by"] == editor.username
     event = Event.objects.get()
-    assert event.history.get().history_user == editor
+    # Created, then its actors set: both entries carry the editor, the latest the actors.
+    assert {change.history_user for change in event.history.all()} == {editor}
+    assert [a.actor_id for a in event.history.latest().actors.all()] == [actor.pk]
 
 
 def test_an_editor_corrects_and_deletes_an_event(editor_api_client, editor):

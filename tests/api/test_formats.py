@@ -84,3 +84,28 @@ def test_json_ld_errors_stay_plain(api_client, db):
 
     assert response.status_code == 404
     assert "detail" in orjson.loads(response.content)
+
+
+def test_errors_are_json_whatever_format_was_asked(api_client, db):
+    as_csv = api_client.get("/api/v1/statements/", {"format": "csv", "kind": "rumour"})
+    as_jsonld = api_client.get("/api/v1/statements/999999/", HTTP_ACCEPT="application/ld+json")
+
+    for response in (as_csv, as_jsonld):
+        assert response["Content-Type"] == "application/json"
+    assert list(orjson.loads(as_csv.content)) == ["kind"]
+    assert "detail" in orjson.loads(as_jsonld.content)
+
+
+def test_a_write_answers_json_even_when_csv_is_accepted(editor_api_client):
+    statement = StatementFactory()
+
+    response = editor_api_client.patch(
+        f"/api/v1/statements/{statement.pk}/",
+        {"content": "Corrected words"},
+        format="json",
+        HTTP_ACCEPT="text/csv, application/ld+json",
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert orjson.loads(response.content)["content"] == "Corrected words"

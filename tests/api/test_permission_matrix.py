@@ -24,6 +24,9 @@ WRITE_CHANGE = (401, 403, 200, 200, 200)
 WRITE_DELETE = (401, 403, 204, 204, 204)
 # Editors hold no delete permission on these; for an admin the route has no DELETE at all.
 NO_DELETE = (401, 403, 403, 403, 405)
+# A read-only list: writers are refused by permission first; an admin learns the method
+# does not exist.
+READ_ONLY_ROUTE = (401, 403, 403, 403, 405)
 
 MATRIX = [
     ("get", "/api/v1/", None, READ),
@@ -31,6 +34,12 @@ MATRIX = [
     ("get", "/api/v1/actors/{actor}/", None, READ),
     ("post", "/api/v1/actors/", {"name": "New", "slug": "new", "kind": "person"}, WRITE_CREATE),
     ("patch", "/api/v1/actors/{actor}/", {"description": "Corrected"}, WRITE_CHANGE),
+    (
+        "patch",
+        "/api/v1/actors/{actor}/",
+        {"aliases": ["Another name"], "roles": [{"title": "Envoy", "start": "2020-01-01"}]},
+        WRITE_CHANGE,
+    ),
     ("delete", "/api/v1/actors/{actor}/", None, NO_DELETE),
     ("get", "/api/v1/topics/", None, READ),
     ("get", "/api/v1/topics/{topic}/", None, READ),
@@ -63,7 +72,12 @@ MATRIX = [
         {"text": "Officials said talks go on."},
         (401, 403, 202, 202, 202),
     ),
-    ("get", "/api/v1/jobs/{job}/", None, READ),
+    ("get", "/api/v1/jobs/", None, SIGNED_IN_READ),
+    ("get", "/api/v1/jobs/{job}/", None, SIGNED_IN_READ),
+    # A token sees its user's jobs only; a staff session (editor, admin) sees every job.
+    ("get", "/api/v1/jobs/{feed_job}/", None, (401, 404, 404, 200, 200)),
+    ("get", "/api/v1/deletions/", None, READ),
+    ("post", "/api/v1/deletions/", {}, READ_ONLY_ROUTE),
     ("get", "/api/v1/webhooks/", None, SIGNED_IN_READ),
     (
         "post",
@@ -85,7 +99,8 @@ def objects(db):
         "article": ArticleFactory(text="Officials said talks go on.").pk,
         "contradiction": ContradictionFactory().pk,
         "event": EventFactory(topic=topic).slug,
-        "job": IngestJobFactory().pk,
+        "job": IngestJobFactory(created_by=EditorFactory(username="matrix-editor")).pk,
+        "feed_job": IngestJobFactory(kind="feed").pk,
     }
 
 

@@ -75,3 +75,58 @@ def test_generated_requests_never_break_the_server_or_the_schema(schema, token_c
     assert len(operations) >= 30
     assert len(sent) >= MIN_REQUESTS
     assert not [code for code in sent if code >= 500]
+
+
+def test_every_format_of_every_read_matches_the_schema(schema, token_client):
+    """Generated requests rarely ask for CSV or JSON-LD; here every read is asked in every
+    format it documents, and each answer is checked against that format's schema."""
+    from tests.factories import ActorAliasFactory, ActorRoleFactory, IngestJobFactory
+
+    contradiction = ContradictionFactory()
+    statement = contradiction.statement_a
+    ActorAliasFactory(actor=statement.actor, text="Another name")
+    ActorRoleFactory(person=statement.actor)
+    event = EventFactory(topic=contradiction.topic)
+    editor = EditorFactory(username="format-editor")
+    job = IngestJobFactory(created_by=editor)
+    deleted = EventFactory()
+    deleted.delete()
+    path_values = {
+        "/api/v1/actors/{slug}/": {"slug": statement.actor.slug},
+        "/api/v1/topics/{slug}/": {"slug": contradiction.topic.slug},
+        "/api/v1/statements/{id}/": {"id": statement.pk},
+        "/api/v1/contradictions/{id}/": {"id": contradiction.pk},
+        "/api/v1/events/{slug}/": {"slug": event.slug},
+        "/api/v1/articles/{id}/": {"id": statement.article_id},
+        "/api/v1/jobs/{id}/": {"id": job.pk},
+    }
+    headers = {"Authorization": f"Bearer {token_client(editor, 'read').key}"}
+    checked = set()
+
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        formats = [
+            p.definition["schema"]["enum"]
+            for p in operation.query
+            if p.name == "format" and "enum" in p.definition.get("schema", {})
+        ]
+        if operation.method.upper() != "GET" or not formats:
+            continue
+        for fmt in formats[0]:
+            case = operation.Case(
+                path_parameters=path_values.get(operation.path, {}), query={"format": fmt}
+            )
+            response = case.call(headers=dict(headers))
+            assert response.status_code == 200, (operation.path, fmt, response.text[:300])
+            case.validate_response(response, checks=CHECKS)
+            checked.add((operation.path, fmt))
+
+    assert {
+        ("/api/v1/statements/", "jsonld"),
+        ("/api/v1/statements/{id}/", "jsonld"),
+        ("/api/v1/contradictions/", "jsonld"),
+        ("/api/v1/contradictions/{id}/", "jsonld"),
+        ("/api/v1/deletions/", "csv"),
+        ("/api/v1/jobs/", "csv"),
+    } <= checked
+    assert len(checked) >= 30

@@ -46,6 +46,7 @@ LIST_PARAMS = {
         "ordering",
         "page",
     ],
+    "/api/v1/deletions/": ["resource", "updated_since", "page", "page_size"],
     "/api/v1/articles/": [
         "outlet",
         "published_after",
@@ -96,10 +97,25 @@ def test_api_list_filters_survive_hostile_values(api_client, some_data, url, par
 
 
 @pytest.mark.parametrize(
+    ("url", "param", "value"),
+    _cases({"/api/v1/jobs/": ["status", "kind", "updated_since", "ordering", "page_size"]}),
+)
+def test_the_job_list_filters_survive_hostile_values(
+    api_client, editor, some_data, url, param, value
+):
+    api_client.force_authenticate(editor)
+    response = api_client.get(f"{url}?{param}={value}")
+
+    assert response.status_code in (200, 400), response.content[:500]
+
+
+@pytest.mark.parametrize(
     "value", [v for k, v in HOSTILE_VALUES.items() if k not in ("empty", "long")]
 )
 @pytest.mark.parametrize("prefix", DETAIL_PREFIXES)
-def test_api_detail_lookups_survive_hostile_values(api_client, some_data, prefix, value):
+def test_api_detail_lookups_survive_hostile_values(api_client, editor, some_data, prefix, value):
+    # Jobs are shown to signed-in clients only (anonymous would be a plain 401).
+    api_client.force_authenticate(editor)
     response = api_client.get(f"{prefix}{value}/")
 
     assert response.status_code in (400, 404), response.content[:500]

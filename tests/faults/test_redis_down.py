@@ -95,9 +95,10 @@ def test_with_redis_down_reads_answer_and_submissions_are_kept_and_processed_lat
                 )
                 assert response.status_code == 202, response.text
                 job_url = response.json()["url"]
-            # Reads keep answering with the broker and the cache gone.
+            # Reads keep answering with the broker and the cache gone (a job is shown to its
+            # submitter).
             for path in [*reads, job_url]:
-                response = http.get(path)
+                response = http.get(path, headers={"Authorization": f"Bearer {token}"})
                 assert response.status_code == 200, (path, response.text[:500])
             assert "Cache unavailable" in web.output()
 

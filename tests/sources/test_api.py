@@ -63,11 +63,13 @@ def test_bad_article_filters_are_a_400(api_client, params):
     assert next(iter(params)) in response.json()
 
 
-def test_a_job_reports_its_progress_and_articles(api_client):
-    job = IngestJobFactory(status=IngestJob.Status.DONE, articles_total=1, articles_created=1)
+def test_a_job_reports_its_progress_and_articles(editor_api_client, editor):
+    job = IngestJobFactory(
+        status=IngestJob.Status.DONE, articles_total=1, articles_created=1, created_by=editor
+    )
     article = ArticleFactory(job=job)
 
-    response = api_client.get(f"/api/v1/jobs/{job.pk}/")
+    response = editor_api_client.get(f"/api/v1/jobs/{job.pk}/")
 
     assert response.status_code == 200
     body = response.json()
@@ -82,13 +84,15 @@ def test_a_job_reports_its_progress_and_articles(api_client):
             "title": article.title,
             "url": article.url,
             "api_url": f"http://testserver/api/v1/articles/{article.pk}/",
+            "status": "done",
+            "error": "",
         }
     ]
     assert "payload" not in body
 
 
-def test_an_unknown_job_is_404(api_client):
-    assert api_client.get("/api/v1/jobs/999999/").status_code == 404
+def test_an_unknown_job_is_404(editor_api_client):
+    assert editor_api_client.get("/api/v1/jobs/999999/").status_code == 404
 
 
 # --- ingesting ----------------------------------------------------------------
