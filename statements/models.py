@@ -603,8 +603,8 @@ class Deletion(models.Model):
 
     Not a table: a database view over the deletion records ("-" rows) django-simple-history
     keeps for every model, so every deletion is here, however it happened (a service, the
-    admin, a cascade), and no delete path has to remember to write a tombstone. Defined in
-    migration 0010_deletion_view.
+    admin, a cascade), and no delete path has to remember to write a tombstone. Created
+    after every migrate by statements/deletion_view.py.
     """
 
     class Resource(models.TextChoices):

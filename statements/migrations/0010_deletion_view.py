@@ -2,37 +2,8 @@
 
 from django.db import migrations, models
 
-# (resource, historical table, slug column or None). Every arm reads history's deletion
-# records; the partial indexes keep "what was deleted since T" a short index range however
-# much other history there is.
-SOURCES = [
-    ("actor", "statements_historicalactor", "slug"),
-    ("topic", "statements_historicaltopic", "slug"),
-    ("statement", "statements_historicalstatement", None),
-    ("contradiction", "statements_historicalcontradiction", None),
-    ("event", "statements_historicalevent", "slug"),
-    ("article", "sources_historicalarticle", None),
-]
-
-
-def _arm(resource, table, slug):
-    slug_sql = slug or "CAST(NULL AS varchar(300))"
-    # Constants only (the list above); nothing here comes from input.
-    columns = (
-        f"'{resource}.' || history_id AS \"key\", '{resource}' AS resource, id AS object_id, "
-        f"{slug_sql} AS slug, history_date AS deleted_at"
-    )
-    return f"SELECT {columns} FROM {table} WHERE history_type = '-'"  # noqa: S608
-
-
-CREATE_VIEW = "CREATE VIEW statements_deletion AS " + " UNION ALL ".join(
-    _arm(*source) for source in SOURCES
-)
-CREATE_INDEXES = [
-    f"CREATE INDEX {table}_deleted ON {table} (history_date) WHERE history_type = '-'"
-    for _, table, _ in SOURCES
-]
-DROP_INDEXES = [f"DROP INDEX {table}_deleted" for _, table, _ in SOURCES]
+# The view itself is created after every migrate, outside migrations: see
+# statements/deletion_view.py for why.
 
 
 class Migration(migrations.Migration):
@@ -70,6 +41,4 @@ class Migration(migrations.Migration):
                 "managed": False,
             },
         ),
-        migrations.RunSQL(CREATE_VIEW, "DROP VIEW statements_deletion"),
-        migrations.RunSQL(CREATE_INDEXES, DROP_INDEXES),
     ]
