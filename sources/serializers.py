@@ -78,6 +78,31 @@ class JobArticleSerializer(serializers.ModelSerializer):
         return reverse("article-detail", args=[article.pk], request=self.context.get("request"))
 
 
+# What a job shows in the list and the detail alike.
+JOB_FIELDS = [
+    "id",
+    "url",
+    "kind",
+    "source",
+    "content_type",
+    "options",
+    "status",
+    "error",
+    "errors",
+    "articles_total",
+    "articles_created",
+    "articles_duplicate",
+    "articles_failed",
+    "statements_found",
+    "contradictions_found",
+    "attempts",
+    "created_at",
+    "updated_at",
+    "started_at",
+    "finished_at",
+]
+
+
 class IngestJobSummarySerializer(serializers.ModelSerializer):
     """A job in a list: its counts, its errors and the articles that failed."""
 
@@ -94,29 +119,7 @@ class IngestJobSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = IngestJob
-        fields = [
-            "id",
-            "url",
-            "kind",
-            "source",
-            "content_type",
-            "options",
-            "status",
-            "error",
-            "errors",
-            "articles_total",
-            "articles_created",
-            "articles_duplicate",
-            "articles_failed",
-            "statements_found",
-            "contradictions_found",
-            "attempts",
-            "created_at",
-            "updated_at",
-            "started_at",
-            "finished_at",
-            "failed_articles",
-        ]
+        fields = [*JOB_FIELDS, "failed_articles"]
         read_only_fields = fields
 
     def get_errors(self, job) -> list[str]:
@@ -132,29 +135,7 @@ class IngestJobSerializer(IngestJobSummarySerializer):
 
     class Meta:
         model = IngestJob
-        fields = [
-            "id",
-            "url",
-            "kind",
-            "source",
-            "content_type",
-            "options",
-            "status",
-            "error",
-            "errors",
-            "articles_total",
-            "articles_created",
-            "articles_duplicate",
-            "articles_failed",
-            "statements_found",
-            "contradictions_found",
-            "attempts",
-            "created_at",
-            "updated_at",
-            "started_at",
-            "finished_at",
-            "articles",
-        ]
+        fields = [*JOB_FIELDS, "articles"]
         read_only_fields = fields
 
 
