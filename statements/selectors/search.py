@@ -38,6 +38,7 @@ from django.db import connection
 from django.db.models import Expression, F, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.expressions import Col
 from django.db.models.functions import Replace
+from django.db.models.lookups import IContains
 
 from statements.models import Actor, ActorAlias, Statement
 from statements.selectors.caching import remember
@@ -58,10 +59,22 @@ RANK_WINDOW = 1000
 PROBE_WINDOWS = (25_000, 250_000)
 COUNT_LIMIT = 10_000
 
-# Instance-level lookups: the `%>` operator, which the trigram GIN indexes serve,
-# without installing django.contrib.postgres globally.
+
+class TrigramIContains(IContains):
+    """icontains as ILIKE: Django's UPPER(name) LIKE UPPER(...) cannot use the trigram
+    GIN indexes, ILIKE can (the pattern is escaped the same way)."""
+
+    lookup_name = "trigram_icontains"
+
+    def get_rhs_op(self, connection, rhs):
+        return f"ILIKE {rhs}"
+
+
+# Instance-level lookups: the `%>` operator and ILIKE, which the trigram GIN indexes
+# serve, without installing django.contrib.postgres globally.
 for _field in (Actor._meta.get_field("name"), ActorAlias._meta.get_field("text")):
     _field.register_lookup(TrigramWordSimilar)
+    _field.register_lookup(TrigramIContains)
 
 
 # The generated column of migration 0010. It is not a model field (SQLite has no
@@ -179,13 +192,16 @@ def search_actors(q: str, limit: int = ACTOR_LIMIT) -> list[Actor]:
     if not _is_postgres():
         matches = Actor.objects.filter(Q(name__icontains=q) | Q(aliases__text__icontains=q))
         return list(Actor.objects.filter(pk__in=matches.values("pk")).order_by("name")[:limit])
-    aliases = ActorAlias.objects.filter(
-        Q(text__trigram_word_similar=q) | Q(text__icontains=q)
+    # Each id set alone is a BitmapOr of its table's trigram index; OR-ing the alias
+    # subquery into the name conditions would make PostgreSQL test every actor's name.
+    by_name = Actor.objects.filter(
+        Q(name__trigram_word_similar=q) | Q(name__trigram_icontains=q)
+    ).values("pk")
+    by_alias = ActorAlias.objects.filter(
+        Q(text__trigram_word_similar=q) | Q(text__trigram_icontains=q)
     ).values("actor_id")
     return list(
-        Actor.objects.filter(
-            Q(name__trigram_word_similar=q) | Q(name__icontains=q) | Q(pk__in=aliases)
-        )
+        Actor.objects.filter(Q(pk__in=by_name) | Q(pk__in=by_alias))
         .annotate(similarity=TrigramWordSimilarity(Value(q), "name"))
         .order_by("-similarity", "name", "id")[:limit]
     )
