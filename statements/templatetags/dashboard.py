@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from django import template
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import dateformat
-from django.utils.timezone import template_localtime
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 
 from statements.models import Statement
 from statements.selectors.search import HIGHLIGHT_START, HIGHLIGHT_STOP, LESS_THAN
