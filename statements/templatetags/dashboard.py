@@ -27,7 +27,8 @@ register = template.Library()
 # render (each row links its statement, contradiction, topic and speaker). The detail
 # routes take one int or slug: each is reversed once with a stand-in argument, and its
 # URLs are that one with the argument put in its place.
-_STAND_INS = {"int": 4_062_719_337, "slug": "zq-stand-in-qz"}
+# The slug first: digits are a valid slug too, so the int stand-in would fit slug routes.
+_STAND_INS = {"slug": "zq-stand-in-qz", "int": 4_062_719_337}
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
 
 # Paragraphs longer than this are trimmed around the claim so one huge block of

@@ -26,6 +26,21 @@ def test_detail_urls_are_what_reverse_gives(name, arg):
     assert detail_url(name, arg) == reverse(name, args=[arg])
 
 
+def test_detail_urls_reverse_each_route_once(monkeypatch):
+    from statements.templatetags import dashboard
+
+    detail_url("statements:actor_detail", "warm-up")
+    detail_url("statements:statement_detail", 1)
+
+    def no_reverse(*args, **kwargs):
+        raise AssertionError("reverse() called again")
+
+    monkeypatch.setattr(dashboard, "reverse", no_reverse)
+    assert detail_url("statements:actor_detail", "jens-stoltenberg") == "/actors/jens-stoltenberg/"
+    assert detail_url("statements:actor_detail", "2022") == "/actors/2022/"
+    assert detail_url("statements:statement_detail", 42) == "/statements/42/"
+
+
 def test_detail_urls_follow_the_script_prefix():
     from django.urls import set_script_prefix
 
