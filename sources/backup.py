@@ -16,7 +16,11 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DataError, IntegrityError, connection, transaction
 
+from statements.models import CLAIM_COLUMNS
+from statements.services.contradiction_claims import contradictions_claims_sync
+
 CHUNK = 2000
+CONTRADICTION = "statements.contradiction"
 
 
 class ExactJSONEncoder(DjangoJSONEncoder):
@@ -85,13 +89,17 @@ def database_import(*, lines: Iterable[str], replace: bool = False) -> dict[str,
             )
     counts: dict[str, int] = {}
     batch, batch_model, first_line = [], None, 0
+    without_copies = []  # contradictions exported before they had their claims' copies
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            (obj,) = serializers.deserialize("python", [json.loads(line)])
+            row = json.loads(line)
+            (obj,) = serializers.deserialize("python", [row])
         except (ValueError, TypeError, LookupError, serializers.base.DeserializationError) as exc:
             raise BackupError(f"Line {number}: not an exported row ({exc}).") from exc
+        if row["model"] == CONTRADICTION and not set(CLAIM_COLUMNS) <= row["fields"].keys():
+            without_copies.append(obj.object.pk)
         model = type(obj.object)
         if batch and (model is not batch_model or len(batch) == CHUNK):
             _insert(batch, first_line, number - 1)
@@ -102,6 +110,9 @@ def database_import(*, lines: Iterable[str], replace: bool = False) -> dict[str,
         counts[model._meta.label_lower] = counts.get(model._meta.label_lower, 0) + 1
     if batch:
         _insert(batch, first_line, number)
+    # A backup from before statements migration 0009 has no copies of the claims' actor,
+    # outlet and date said; without them the overview's filters would miss those rows.
+    contradictions_claims_sync(contradiction_ids=without_copies)
     _reset_sequences(models)
     return counts
 

@@ -12,7 +12,7 @@ from rest_framework.authtoken.models import Token
 from sources.backup import backup_models, database_rows
 from sources.models import Article, OutboxMessage
 from sources.services import ingest_job_create
-from statements.models import Actor, Contradiction, Statement
+from statements.models import CLAIM_COLUMNS, Actor, Contradiction, Statement
 from statements.services import (
     actors_load_catalogue,
     contradiction_review,
@@ -134,3 +134,32 @@ def test_times_keep_their_microseconds_through_a_round_trip(tmp_path):
     call_command("import_all", str(path))
 
     assert Actor.objects.get(slug="exact").created_at == stamp
+
+
+def _claim_copies() -> dict[int, tuple]:
+    rows = Contradiction.objects.values_list("pk", *CLAIM_COLUMNS)
+    return {pk: tuple(copies) for pk, *copies in rows}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_from_before_the_claim_copies_gets_them_filled_on_import(
+    filled_database, tmp_path
+):
+    ContradictionFactory()  # a second one, from statements of other actors and outlets
+    path = tmp_path / "gainsay.jsonl"
+    call_command("export_all", str(path))
+    before = _claim_copies()
+    assert len(before) >= 2 and all(all(copies) for copies in before.values())
+    # As statements migration 0009 found them: contradiction rows without those fields.
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for row in rows:
+        if row["model"] == "statements.contradiction":
+            for name in CLAIM_COLUMNS:
+                del row["fields"][name]
+    old = tmp_path / "before-0009.jsonl"
+    old.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+
+    call_command("import_all", str(old), "--replace")
+
+    after = _claim_copies()
+    assert after == before

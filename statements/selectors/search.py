@@ -1,9 +1,20 @@
 """Search for the dashboard: statement text and actor names.
 
 On PostgreSQL statements are found by full-text search (websearch syntax, ranked,
-with ts_headline excerpts) and actors by trigram similarity of their names and
-aliases, both served by the GIN indexes of migration 0003. On SQLite (the embedded
-`make run` mode) both fall back to case-insensitive substring matching.
+with ts_headline excerpts) over the stored tsvector column ``search_document``
+(migration 0010, GIN-indexed), and actors by trigram similarity of their names and
+aliases (GIN indexes of migration 0003). On SQLite (the embedded `make run` mode) both
+fall back to case-insensitive substring matching.
+
+Work is bounded for common words (at a million statements "grain exports" matches over
+a hundred thousand):
+- only the newest RANK_WINDOW matches (by date said) are ranked. The trade-off, said on
+  the page and in the README: an older statement that would rank above all of them is
+  not shown; more precise words bring it back;
+- those newest matches are looked for among the newest PROBE_WINDOWS statements first
+  (the GIN index and the date index together, so only rows in the window are read), and
+  in all statements only when the window holds too few;
+- matches are counted up to COUNT_LIMIT: past that the page says "or more".
 
 ts_headline marks matches with private-use characters, never HTML; the template
 filter ``search_headline`` escapes the text first and only then turns the markers
@@ -20,12 +31,14 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
+    SearchVectorField,
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import F, Q, QuerySet, TextField, Value
+from django.db.models import Expression, F, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.expressions import Col
 from django.db.models.functions import Replace
+from django.db.models.lookups import IContains
 
 from statements.models import Actor, ActorAlias, Statement
 from statements.selectors.caching import remember
@@ -40,11 +53,49 @@ LESS_THAN = "\ue002"
 SEARCH_CONFIG = "english"
 ACTOR_LIMIT = 20
 RANK_WINDOW = 1000
+# Windows of the newest statements (by date said) searched before all of them, for words
+# matching at least COUNT_LIMIT statements: enough rows that such a word usually has
+# RANK_WINDOW matches in the first, few enough that reading its matches there is cheap.
+PROBE_WINDOWS = (25_000, 250_000)
+COUNT_LIMIT = 10_000
 
-# Instance-level lookups: the `%>` operator, which the trigram GIN indexes serve,
-# without installing django.contrib.postgres globally.
+
+class TrigramIContains(IContains):
+    """icontains as ILIKE: Django's UPPER(name) LIKE UPPER(...) cannot use the trigram
+    GIN indexes, ILIKE can (the pattern is escaped the same way)."""
+
+    lookup_name = "trigram_icontains"
+
+    def get_rhs_op(self, connection, rhs):
+        return f"ILIKE {rhs}"
+
+
+# Instance-level lookups: the `%>` operator and ILIKE, which the trigram GIN indexes
+# serve, without installing django.contrib.postgres globally.
 for _field in (Actor._meta.get_field("name"), ActorAlias._meta.get_field("text")):
     _field.register_lookup(TrigramWordSimilar)
+    _field.register_lookup(TrigramIContains)
+
+
+# The generated column of migration 0010. It is not a model field (SQLite has no
+# tsvector, and Django must never write it), so it is named here and read through
+# StatementDocument.
+DOCUMENT_COLUMN = SearchVectorField()
+DOCUMENT_COLUMN.set_attributes_from_name("search_document")
+DOCUMENT_COLUMN.model = Statement  # named in the expression's identity; not in Statement._meta
+
+
+class StatementDocument(Expression):
+    """The statement's stored tsvector, as a column of the query's statement table.
+
+    Resolves to a Col on the query's base table alias, so it is relabelled like any
+    column when the queryset becomes a subquery (U0, V0... in the API's filters).
+    """
+
+    output_field = SearchVectorField()
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        return Col(query.get_initial_alias(), DOCUMENT_COLUMN, output_field=self.output_field)
 
 
 @dataclass(frozen=True)
@@ -52,6 +103,7 @@ class SearchResults:
     statements: QuerySet[Statement]
     actors: list[Actor]
     full_text: bool  # False on SQLite: substring matches, no ranking or headlines
+    total: int  # matches in all; on PostgreSQL at most COUNT_LIMIT, meaning "or more"
 
 
 def clean_query(q: str) -> str:
@@ -70,8 +122,11 @@ def _statement_base() -> QuerySet[Statement]:
     )
 
 
-def search_statements(q: str) -> QuerySet[Statement]:
-    """Statements whose words match q, best first; each has .headline (or None)."""
+def search_statements(q: str, *, total: int | None = None) -> QuerySet[Statement]:
+    """Statements whose words match q, best first; each has .headline (or None).
+
+    total is search_match_count(q), when the caller has it already.
+    """
     if not _is_postgres():
         return (
             _statement_base()
@@ -80,21 +135,14 @@ def search_statements(q: str) -> QuerySet[Statement]:
             .order_by(F("said_on").desc(nulls_last=True), "-id")
         )
     query = SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
-    vector = SearchVector("content", config=SEARCH_CONFIG)
-    # Ranking reads every match; with a million statements a common word matches tens
-    # of thousands. Only the newest RANK_WINDOW matches are ranked (found through the
-    # GIN index, then a top-N sort), which keeps a search page fast at any size.
-    newest = (
-        Statement.objects.annotate(document=vector)
-        .filter(document=query)
-        .order_by(F("said_on").desc(nulls_last=True), "-id")
-        .values("pk")[:RANK_WINDOW]
-    )
+    if total is None:
+        total = search_match_count(q)
+    newest = _newest_matches(query, total)
     return (
         _statement_base()
         .filter(pk__in=newest)
         .annotate(
-            rank=SearchRank(vector, query),
+            rank=SearchRank(StatementDocument(), query),
             headline=SearchHeadline(
                 Replace(F("content"), Value("<"), Value(LESS_THAN)),
                 query,
@@ -111,35 +159,71 @@ def search_statements(q: str) -> QuerySet[Statement]:
     )
 
 
+def _newest_matches(query: SearchQuery, total: int):
+    """Ids of the newest RANK_WINDOW statements matching query (date said, then id).
+
+    Reading every match of a common word to find its newest costs a heap visit per
+    match; a window of the newest statements holds enough of them and is read alone
+    (BitmapAnd of the GIN and date indexes). Its cutoff is the date said of the
+    window's last statement: every match left out is older than every match inside,
+    so a window holding RANK_WINDOW matches gives exactly the answer the full search
+    would.
+    """
+    matches = (
+        Statement.objects.alias(document=StatementDocument())
+        .filter(document=query)
+        .order_by(F("said_on").desc(nulls_last=True), "-id")
+    )
+    if total >= COUNT_LIMIT:
+        dated = Statement.objects.exclude(said_on=None).order_by("-said_on").values("said_on")
+        for rows in PROBE_WINDOWS:
+            # No such row (a smaller corpus): the cutoff is NULL and the window empty.
+            cutoff = Subquery(dated[rows - 1 : rows])
+            ids = list(
+                matches.filter(said_on__gte=cutoff).values_list("pk", flat=True)[:RANK_WINDOW]
+            )
+            if len(ids) == RANK_WINDOW:
+                return ids
+    return matches.values("pk")[:RANK_WINDOW]
+
+
 def search_actors(q: str, limit: int = ACTOR_LIMIT) -> list[Actor]:
     """Actors whose name or an alias resembles q (typos allowed on PostgreSQL)."""
     if not _is_postgres():
         matches = Actor.objects.filter(Q(name__icontains=q) | Q(aliases__text__icontains=q))
         return list(Actor.objects.filter(pk__in=matches.values("pk")).order_by("name")[:limit])
-    aliases = ActorAlias.objects.filter(
-        Q(text__trigram_word_similar=q) | Q(text__icontains=q)
+    # Each id set alone is a BitmapOr of its table's trigram index; OR-ing the alias
+    # subquery into the name conditions would make PostgreSQL test every actor's name.
+    by_name = Actor.objects.filter(
+        Q(name__trigram_word_similar=q) | Q(name__trigram_icontains=q)
+    ).values("pk")
+    by_alias = ActorAlias.objects.filter(
+        Q(text__trigram_word_similar=q) | Q(text__trigram_icontains=q)
     ).values("actor_id")
     return list(
-        Actor.objects.filter(
-            Q(name__trigram_word_similar=q) | Q(name__icontains=q) | Q(pk__in=aliases)
-        )
+        Actor.objects.filter(Q(pk__in=by_name) | Q(pk__in=by_alias))
         .annotate(similarity=TrigramWordSimilarity(Value(q), "name"))
         .order_by("-similarity", "name", "id")[:limit]
     )
 
 
 def search_match_count(q: str) -> int:
-    """How many statements match in all (the ranked list holds the newest RANK_WINDOW)."""
+    """How many statements match (on PostgreSQL counted up to COUNT_LIMIT)."""
     if not _is_postgres():
         return Statement.objects.filter(content__icontains=q).count()
     query = SearchQuery(q, search_type="websearch", config=SEARCH_CONFIG)
-    vector = SearchVector("content", config=SEARCH_CONFIG)
-    matches = Statement.objects.annotate(document=vector).filter(document=query)
-    # A common word's count re-reads a large share of the index: kept for a minute.
-    return remember("search-count", [q], matches.count)
+    matches = Statement.objects.alias(document=StatementDocument()).filter(document=query)
+    # Counting all of a common word's matches reads each of their rows; a bounded count
+    # reads at most COUNT_LIMIT, and is kept for a minute.
+    # (Unordered: the model's default order would sort every match before the limit.)
+    return remember("search-count", [q], matches.order_by()[:COUNT_LIMIT].count)
 
 
 def search(q: str) -> SearchResults:
+    total = search_match_count(q)
     return SearchResults(
-        statements=search_statements(q), actors=search_actors(q), full_text=_is_postgres()
+        statements=search_statements(q, total=total),
+        actors=search_actors(q),
+        full_text=_is_postgres(),
+        total=total,
     )

@@ -11,8 +11,9 @@ import zlib
 
 from django import template
 from django.http import QueryDict
-from django.urls import reverse
 from django.utils.html import format_html_join
+
+from statements.templatetags.dashboard import detail_url
 
 register = template.Library()
 
@@ -159,7 +160,7 @@ def topic_timeline(topic, timeline: dict):
             rows.append(
                 (
                     key,
-                    reverse("statements:statement_detail", args=[s.pk]),
+                    detail_url("statements:statement_detail", s.pk),
                     f"{who}, {day} ({stance}): {words}",
                     _x(s.said_on, start, span),
                     _lane_y(lane, who),

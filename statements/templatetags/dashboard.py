@@ -7,22 +7,57 @@ statement text can never inject markup, whatever it contains.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 from django import template
-from django.urls import reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
 
 from statements.models import Statement
 from statements.selectors.search import HIGHLIGHT_START, HIGHLIGHT_STOP, LESS_THAN
 
 register = template.Library()
 
+# reverse() costs tens of microseconds, and a list page calls it hundreds of times per
+# render (each row links its statement, contradiction, topic and speaker). The detail
+# routes take one int or slug: each is reversed once with a stand-in argument, and its
+# URLs are that one with the argument put in its place.
+# The slug first: digits are a valid slug too, so the int stand-in would fit slug routes.
+_STAND_INS = {"slug": "zq-stand-in-qz", "int": 4_062_719_337}
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+
 # Paragraphs longer than this are trimmed around the claim so one huge block of
 # text (an article without line breaks) cannot swamp the page.
 CONTEXT_CHARS = 600
+
+
+@functools.lru_cache(maxsize=64)
+def _route(name: str, urlconf, prefix: str) -> tuple[str, str, str]:
+    """(argument kind, URL before it, URL after it) for a route with one argument."""
+    for kind, stand_in in _STAND_INS.items():
+        try:
+            url = reverse(name, args=[stand_in], urlconf=urlconf)
+        except NoReverseMatch:
+            continue
+        head, _, tail = url.partition(str(stand_in))
+        return kind, head, tail
+    raise NoReverseMatch(f"{name} does not take one int or slug argument.")
+
+
+@register.simple_tag
+def detail_url(name: str, arg) -> str:
+    """{% url name arg %} for a detail page, without a reverse() per call."""
+    kind, head, tail = _route(name, get_urlconf(), get_script_prefix())
+    if kind == "int" and type(arg) is int and arg >= 0:
+        return f"{head}{arg}{tail}"
+    if kind == "slug" and isinstance(arg, str) and _SLUG.match(arg):
+        return f"{head}{arg}{tail}"
+    return reverse(name, args=[arg])  # anything else: Django's own answer, or its error
 
 
 @register.filter
@@ -55,9 +90,40 @@ def speaker(statement: Statement) -> SafeString:
     """
     actor = statement.actor if statement.actor_id else None
     if actor is not None:
-        url = reverse("statements:actor_detail", args=[actor.slug])
+        url = detail_url("statements:actor_detail", actor.slug)
         return format_html('<a href="{}">{}</a>', url, actor.name)
     return format_html("{}", statement.speaker_text or "Unknown speaker")
+
+
+@register.simple_tag
+def seen(statement: Statement) -> SafeString:
+    """When the words were first seen and in how many outlets ("" when never recorded).
+
+    A tag for the same reason as speaker: it is on every claim and statement row.
+    """
+    if statement.first_seen_at is None:
+        return mark_safe("")  # noqa: S308 (empty)
+    first = template_localtime(statement.first_seen_at)  # as the date filter shows it
+    outlets, appearances = statement.outlet_count, statement.appearance_count
+    extra = format_html(" ({} appearances)", appearances) if appearances > outlets else ""
+    return format_html(
+        '<p class="seen">First seen <time datetime="{}">{}</time> · {} outlet{}{}</p>',
+        dateformat.format(first, "c"),
+        dateformat.format(first, "j M Y, H:i"),
+        outlets,
+        "" if outlets == 1 else "s",
+        extra,
+    )
+
+
+@register.filter
+def claims(contradiction) -> list[tuple]:
+    """(statement, opposing phrase, side) for each claim the contradiction has: one row
+    template loops over them rather than including a claim template per side."""
+    sides = [(contradiction.statement_a, contradiction.phrase_a, "A")]
+    if contradiction.statement_b_id is not None:
+        sides.append((contradiction.statement_b, contradiction.phrase_b, "B"))
+    return sides
 
 
 @register.simple_tag

@@ -17,13 +17,14 @@ def search(request):
     if form.is_valid():
         results = selectors.search(form.cleaned_data["q"])
         context["results"] = results
-        total = selectors.search_match_count(form.cleaned_data["q"])
+        total = results.total
         paginator = Paginator(results.statements, RESULTS_PER_PAGE)
         # Known already: counting the ranked list again would re-read every match.
         paginator.count = min(total, selectors.RANK_WINDOW) if results.full_text else total
         context["page"] = paginator.get_page(request.GET.get("page"))
         if total > paginator.count:
             context["total"] = total  # more matches than are ranked: say how many in all
+            context["total_or_more"] = results.full_text and total >= selectors.COUNT_LIMIT
     # An empty box is a prompt, not an error; an over-long or invalid query is a bad request.
     status = 400 if form.errors and selectors.clean_query(request.GET.get("q", "")) else 200
     return render(request, "statements/search.html", context, status=status)

@@ -1,7 +1,8 @@
 """Each contradiction's copy of its claims' actor, outlet and date said stays in step with
 the statements on every write path: creation, correction, detection against events, full
-re-detection, merges and splits of appearances, the admin, the synthetic corpus and the
-migration that filled the rows already stored."""
+re-detection, merges and splits of appearances, the admin, the synthetic corpus, the API
+benchmark's fill, the migration that filled the rows already stored and the import of a
+backup made before it."""
 
 import datetime as dt
 import importlib
@@ -226,6 +227,15 @@ def test_the_synthetic_corpus_is_loaded_with_its_copies_in_step():
 
     rows = assert_in_step(at_least=10)
     assert any(c.actor_b_id for c in rows) and any(c.event_id for c in rows)
+
+
+def test_the_api_benchmark_fill_writes_the_copies_in_step():
+    from statements.api.benchmark.fill import fill
+
+    fill(statements=400, log=lambda *_: None)
+
+    rows = assert_in_step(at_least=4)
+    assert all(c.actor_a_id and c.actor_b_id and c.outlet_a_id for c in rows)
 
 
 def test_the_migration_fills_the_copies_of_rows_already_stored():

@@ -164,3 +164,99 @@ def test_only_the_newest_matches_are_ranked_and_the_total_is_told(client, monkey
     assert "5 statements match" in html and "the newest 3 are shown" in html
     shown = [place for place in places if place in html]
     assert shown == ["Chernihiv", "Donetsk", "Enerhodar"]
+
+
+def _dated(place, day, words="Troops pulling back"):
+    return StatementFactory(
+        content=f"{words} near {place}", said_on=dt.date(2022, 2, day) if day else None
+    )
+
+
+@pytest.fixture
+def small_windows(monkeypatch):
+    """Windows, rank and count limits of a few rows, so the corpus can stay small."""
+    from statements.selectors import search as search_selectors
+
+    monkeypatch.setattr(search_selectors, "RANK_WINDOW", 2)
+    monkeypatch.setattr(search_selectors, "COUNT_LIMIT", 3)
+    monkeypatch.setattr(search_selectors, "PROBE_WINDOWS", (3,))
+
+
+def _shown(html, places):
+    return [place for place in places if place in html]
+
+
+def test_a_common_words_newest_matches_are_found_in_the_newest_statements(client, small_windows):
+    places = ["Avdiivka", "Bakhmut", "Chernihiv", "Donetsk", "Enerhodar"]
+    _dated("Undated", None)
+    for day, place in enumerate(places, 1):
+        _dated(place, day, words="Talks on grain" if place == "Chernihiv" else "Troops pulling")
+    # The newest three statements (the window) hold two matches: the rank window's worth.
+    with CaptureQueriesContext(connection) as ctx:
+        html = _get(client, "pulling").content.decode()
+    assert "3 or more statements match" in html and "the newest 2 are shown" in html
+    assert _shown(html, [*places, "Undated"]) == ["Donetsk", "Enerhodar"]
+    assert any("OFFSET 2" in q["sql"] for q in ctx.captured_queries)  # the window's cutoff
+
+
+def test_a_window_holding_too_few_matches_falls_back_to_all_statements(client, small_windows):
+    places = ["Avdiivka", "Bakhmut", "Chernihiv", "Donetsk", "Enerhodar"]
+    _dated("Undated", None)
+    for day, place in enumerate(places, 1):
+        talks = place in ("Chernihiv", "Donetsk")
+        _dated(place, day, words="Talks on grain" if talks else "Troops pulling")
+    # The newest three hold one match: the newest two come from all the statements.
+    html = _get(client, "pulling").content.decode()
+    assert "3 or more statements match" in html
+    assert _shown(html, [*places, "Undated"]) == ["Bakhmut", "Enerhodar"]
+
+
+def test_statements_without_a_date_come_after_dated_ones_and_are_still_found(client, small_windows):
+    _dated("Undated", None)
+    _dated("Avdiivka", 1)
+    _dated("Bakhmut", 2, words="Talks on grain")
+    html = _get(client, "pulling").content.decode()
+    assert "2 statements match" in html and "or more" not in html
+    assert _shown(html, ["Avdiivka", "Bakhmut", "Undated"]) == ["Avdiivka", "Undated"]
+
+
+def test_edited_words_are_searched_at_once(client):
+    statement = StatementFactory(content="Troops stay at the border.")
+    statement.content = "Troops return to their bases."
+    statement.save()
+    assert "No statements match." in _get(client, "border").content.decode()
+    assert "1 statement match" in _get(client, "bases").content.decode()
+
+
+def test_actor_substrings_match_but_like_wildcards_are_literal():
+    ActorFactory(name="Jens Stoltenberg", slug="jens-stoltenberg")
+    ActorFactory(name="Ministry 50 Percent", slug="ministry-50")
+    ActorFactory(name="Alpha Beta", slug="alpha-beta")
+    assert [a.slug for a in search_actors("toltenb")] == ["jens-stoltenberg"]
+    # Unescaped, ILIKE would read % and _ as wildcards and match these.
+    assert search_actors("M%y") == []
+    assert search_actors("a_b") == []
+    assert [a.slug for a in search_actors("a b")] == ["alpha-beta"]
+
+
+def test_actor_search_can_use_the_trigram_indexes_for_names_and_aliases():
+    ActorAliasFactory(actor=ActorFactory(name="Jens Stoltenberg"), text="NATO chief")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        # Migration 0010: word similarity priced so the planner prefers the indexes.
+        cursor.execute(
+            "SELECT procost FROM pg_proc WHERE proname = 'word_similarity_commutator_op'"
+        )
+        assert cursor.fetchone()[0] == 100
+    from statements.selectors.search import search_actors as selector
+
+    with CaptureQueriesContext(connection) as ctx:
+        selector("stoltenberg")
+    (sql,) = [q["sql"] for q in ctx.captured_queries]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "actor_name_trgm" in plan and "actoralias_text_trgm" in plan
+    # Only the outer scan over the matched ids' hash may remain.
+    assert "Seq Scan on statements_actor u0" not in plan
+    assert "Seq Scan on statements_actoralias" not in plan

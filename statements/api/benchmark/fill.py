@@ -124,15 +124,28 @@ def fill(*, statements: int, seed: int = 7, log=print) -> dict:
     log(f"articles: {article_count:,}")
 
     first_statement = _next_id(Statement)
+    # Each contradiction copies its claims' actor, outlet and date said (migration 0009);
+    # COPY bypasses contradictions_claims_sync, so the claims' values are kept here.
+    claims = {}
+
+    def said_on(n):
+        return dt.date(2022, 1, 1) + dt.timedelta(days=n % 700) if n % 20 else None
 
     def statement_rows():
         for n in range(statements):
             topic = topics[n % len(topics)]
             content = " ".join(rng.choices(WORDS, k=12))
-            said = dt.date(2022, 1, 1) + dt.timedelta(days=n % 700) if n % 20 else None
+            said = said_on(n)
+            actor_id = first_actor + rng.randrange(actor_count)
+            if n % 100 < 2:  # the two claims of contradiction n // 100
+                claims[n] = {
+                    "actor": actor_id,
+                    "outlet": outlets[(n // 5) % len(outlets)].pk,  # its article's outlet
+                    "said_on": said,
+                }
             yield {
                 "id": first_statement + n,
-                "actor_id": first_actor + rng.randrange(actor_count),
+                "actor_id": actor_id,
                 "article_id": first_article + n // 5,
                 "speaker_text": "Bench speaker",
                 "content": content,
@@ -158,10 +171,17 @@ def fill(*, statements: int, seed: int = 7, log=print) -> dict:
         first = first_contradiction
         for n in range(pairs):
             a = first_statement + n * 100
+            claim_a, claim_b = claims[n * 100], claims[n * 100 + 1]
             yield {
                 "id": first + n,
                 "statement_a_id": a,
                 "statement_b_id": a + 1,
+                "actor_a_id": claim_a["actor"],
+                "actor_b_id": claim_b["actor"],
+                "outlet_a_id": claim_a["outlet"],
+                "outlet_b_id": claim_b["outlet"],
+                "said_on_a": claim_a["said_on"],
+                "said_on_b": claim_b["said_on"],
                 "topic_id": topics[n % len(topics)].pk,
                 "kind": "opposite_direction",
                 "score": 0.8,
