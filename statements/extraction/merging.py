@@ -21,8 +21,8 @@ def tagged_drafts(doc, offset: int, para: int, previous: list[Draft]) -> list[Dr
     out: list[Draft] = []
     for att in tagged_attributions(doc):
         if att.cue_token is None:
-            # A content with no cue in its paragraph continues the last
-            # attribution when it opens the paragraph (multi-paragraph quote).
+            # A content with no cue of its own continues the last attribution when
+            # it opens the paragraph (multi-paragraph quote).
             host = (out or previous or [None])[-1]
             if host is not None and att.content[0][0] == 0 and host.para >= para - 1:
                 host.segments = merge_segments(
@@ -67,6 +67,12 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
         if _agreement(rule, best) > AGREEMENT:
             used.add(id(best))
             rule.origin = "both"
+            if rule.speaker is None and best.speaker is not None:
+                # The parse found no subject ("..., the senator's aides said"
+                # attached elsewhere) but the tagger marked the source.
+                rule.speaker = best.speaker
+                if best.cand.cue.doc is rule.cand.cue.doc:
+                    rule.cand.speaker_head = best.cand.speaker_head
             if AGREED_CONTENT == "tagger":
                 rule.segments = list(best.segments)
             elif AGREED_CONTENT == "union":

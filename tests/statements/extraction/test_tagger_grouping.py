@@ -45,3 +45,74 @@ def test_the_shipped_tagger_runs_inside_the_shared_pipeline(nlp):
         assert nlp.pipe_names[-1] == COMPONENT
         doc = nlp("Smith said the plan would fail.")
         assert "named" in doc.spans
+
+
+def test_a_paraphrase_in_another_sentence_does_not_join_the_cue(nlp):
+    # The tagger missed the cue of the second sentence; its content is not Smith's.
+    text = "Smith said the plan would fail. Democrats expect the vote to be close."
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Smith", "SOURCE"),
+            ("said", "CUE"),
+            ("the plan would fail", "CONTENT"),
+            ("the vote to be close", "CONTENT"),
+        ],
+    )
+    attributed, orphan = tagged_attributions(doc)
+    assert [text[s:e] for s, e in attributed.content] == ["the plan would fail"]
+    assert orphan.cue is None and [text[s:e] for s, e in orphan.content] == ["the vote to be close"]
+
+
+def test_a_quotation_runs_on_over_the_following_sentences(nlp):
+    text = 'Smith said: "We will win. We will keep winning. Nobody can stop us."'
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Smith", "SOURCE"),
+            ("said", "CUE"),
+            ('"We will win.', "CONTENT"),
+            ("We will keep winning.", "CONTENT"),
+            ('Nobody can stop us."', "CONTENT"),
+        ],
+    )
+    sentences = [s.text for s in doc.sents]
+    assert len(sentences) >= 3, sentences
+    (att,) = tagged_attributions(doc)
+    assert len(att.content) == 3
+
+
+def test_a_source_in_another_sentence_is_not_the_cues_source(nlp):
+    text = "Smith arrived late. The talks would fail, aides said."
+    doc = _doc_with(
+        nlp,
+        text,
+        [("Smith", "SOURCE"), ("The talks would fail", "CONTENT"), ("said", "CUE")],
+    )
+    (att,) = tagged_attributions(doc)
+    assert att.source is None
+
+
+def test_an_agreed_rule_without_a_speaker_takes_the_taggers_source(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.merging import merge_sources, tagged_drafts
+    from statements.extraction.rules import Candidate
+
+    text = "The plan will fail, the senator's aides said on Monday."
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("The plan will fail", "CONTENT"),
+            ("the senator's aides", "SOURCE"),
+            ("said", "CUE"),
+        ],
+    )
+    cue = next(t for t in doc if t.text == "said")
+    content = (0, len("The plan will fail"))
+    rule = Draft(Candidate(cue, cue.idx + 4, None, None, [content], set()), 0, 0)
+    (merged,) = merge_sources([rule], tagged_drafts(doc, 0, 0, []))
+    assert merged.origin == "both"
+    assert text[merged.speaker[0] : merged.speaker[1]] == "the senator's aides"
