@@ -116,3 +116,37 @@ def test_an_agreed_rule_without_a_speaker_takes_the_taggers_source(nlp):
     (merged,) = merge_sources([rule], tagged_drafts(doc, 0, 0, []))
     assert merged.origin == "both"
     assert text[merged.speaker[0] : merged.speaker[1]] == "the senator's aides"
+
+
+def _rule_drafts(doc):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.rules import candidates_for_sentence
+
+    return [Draft(c, 0, 0) for sent in doc.sents for c in candidates_for_sentence(sent)]
+
+
+def test_a_rule_agreeing_only_on_content_keeps_its_own_content(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = "Jones said Smith believes the plan will fail."
+    doc = _doc_with(
+        nlp,
+        text,
+        [("Smith", "SOURCE"), ("believes", "CUE"), ("the plan will fail", "CONTENT")],
+    )
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    assert [text[s:e] for s, e in said.segments] == ["Smith believes the plan will fail"]
+    believes = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "believes")
+    assert [text[s:e] for s, e in believes.segments] == ["the plan will fail"]
+
+
+def test_a_rule_with_a_thought_cue_stands_without_the_tagger(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = "Voters in Ohio believe the economy is getting worse. Smith said he would run."
+    doc = _doc_with(nlp, text, [("Smith", "SOURCE"), ("said", "CUE"), ("he would run", "CONTENT")])
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    believe = [d for d in merged if text[d.cue[0] : d.cue[1]] == "believe"]
+    assert [text[s:e] for s, e in believe[0].segments] == ["the economy is getting worse"]
+    assert text[believe[0].speaker[0] : believe[0].speaker[1]] == "Voters in Ohio"
