@@ -205,3 +205,41 @@ def _reporting_host(via: Draft, drafts: list[Draft]) -> Draft | None:
         if cand.cue.i < according.i and according.head.i in cand.content_tokens:
             return d
     return None
+
+
+FILL_FROM_SUBJECT = True
+
+
+def fill_missing_speakers(drafts: list[Draft]) -> None:
+    """A statement whose cue has no subject in the parse ("Schilling, through a
+    spokeswoman, declined to comment") takes a source the tagger marked in the same
+    sentence, else the subject of the sentence, unless that lies in the content."""
+    for d in drafts:
+        if d.speaker is not None or d.cand is None or d.host is not None:
+            continue
+        cue = d.cand.cue
+        sent = cue.sent
+
+        def outside(start: int, end: int, d=d) -> bool:
+            return not any(overlap((start + d.offset, end + d.offset), seg) for seg in d.segments)
+
+        found = None
+        sources = [
+            e for e in cue.doc.ents
+            if e.label_ == "SOURCE" and e.sent == sent and outside(e.start_char, e.end_char)
+        ]  # fmt: skip
+        if sources:
+            best = min(sources, key=lambda e, cue=cue: abs(e.root.i - cue.i))
+            found = (best.start_char, best.end_char, best.root)
+        elif FILL_FROM_SUBJECT:
+            subject = next(
+                (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+            )
+            if subject is not None and subject.i != cue.i:
+                toks = speaker_tokens(subject)
+                start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                if outside(start, end):
+                    found = (start, end, subject)
+        if found is not None:
+            d.speaker = (found[0] + d.offset, found[1] + d.offset)
+            d.cand.speaker_head = found[2]

@@ -150,3 +150,32 @@ def test_a_rule_with_a_thought_cue_stands_without_the_tagger(nlp):
     believe = [d for d in merged if text[d.cue[0] : d.cue[1]] == "believe"]
     assert [text[s:e] for s, e in believe[0].segments] == ["the economy is getting worse"]
     assert text[believe[0].speaker[0] : believe[0].speaker[1]] == "Voters in Ohio"
+
+
+def test_a_statement_without_a_parsed_subject_takes_the_sentences_source(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.merging import fill_missing_speakers
+    from statements.extraction.rules import Candidate
+
+    text = "Schilling, through a spokeswoman, declined to comment on the report."
+    doc = _doc_with(nlp, text, [("Schilling", "SOURCE"), ("declined", "CUE")])
+    cue = next(t for t in doc if t.text == "declined")
+    start = text.index("to comment")
+    draft = Draft(Candidate(cue, cue.idx + 8, None, None, [(start, len(text) - 1)], set()), 0, 0)
+    fill_missing_speakers([draft])
+    assert text[draft.speaker[0] : draft.speaker[1]] == "Schilling"
+
+
+def test_a_missing_speaker_is_never_taken_from_the_content(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.merging import fill_missing_speakers
+    from statements.extraction.rules import Candidate
+
+    text = "Voters want change, according to the poll."
+    doc = _doc_with(nlp, text, [])  # the tagger marked no source here
+    cue = next(t for t in doc if t.text == "according")
+    draft = Draft(
+        Candidate(cue, cue.idx + 9, None, None, [(0, len("Voters want change"))], set()), 0, 0
+    )
+    fill_missing_speakers([draft])
+    assert draft.speaker is None
