@@ -10,6 +10,7 @@ import re
 
 from .drafts import overlap
 from .header import parse_article_header
+from .lexicon import SPEECH_VERBS
 from .pipeline import _body_paragraphs, load_nlp
 from .types import ExtractedStatement, Span
 
@@ -24,6 +25,20 @@ _NOT_A_CLAIM = re.compile(
 
 def is_first_person(speaker: str) -> bool:
     return speaker.strip().lower() in FIRST_PERSON
+
+
+IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak"}
+
+
+def reports_speech(cue: str) -> bool:
+    """Whether a cue's words include a speech verb ("said", "announced"), as opposed
+    to a stance or thought ("welcomes", "supports", "believes")."""
+    for word in cue.lower().split():
+        word = IRREGULAR.get(word, word)
+        forms = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "y"}
+        if forms & SPEECH_VERBS:
+            return True
+    return False
 
 
 def release_sentences(text: str, *, taken: list[tuple[int, int]], nlp=None) -> list[Span]:

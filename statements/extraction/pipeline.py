@@ -12,6 +12,7 @@ from .header import parse_article_header
 from .merging import (
     drop_nested,
     drop_overlapping,
+    fill_missing_speakers,
     fold_reported_via,
     merge_sources,
     tagged_drafts,
@@ -132,6 +133,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     drafts += cueless_quotes(drafts, groups, text, paras)
     drafts = [d for d in drafts if not _speaker_opens_a_clause(d, text)]
     drafts = drop_overlapping(drafts)
+    fill_missing_speakers(drafts)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))
     statements = [finish(d, text) for d in drafts]
     reference = published or header.published or header.dateline_date

@@ -24,7 +24,7 @@ class QuoteGroup:
         return self.segments[-1][1]
 
 
-def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+def paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of quotes in one paragraph; end includes the closing mark."""
     found = []
     open_at = None
@@ -62,7 +62,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
     groups: list[QuoteGroup] = []
     carry: QuoteGroup | None = None
     for start, end in paras:
-        quotes = _paragraph_quotes(text, start, end)
+        quotes = paragraph_quotes(text, start, end)
         # News style leaves a quote open at a paragraph end when the same
         # speaker continues in the next paragraph, which reopens the quote.
         if carry is not None and quotes and quotes[0][0] == start:

@@ -1,7 +1,12 @@
 """Statements of a first-party official release, attributed to the channel's actor."""
 
 from statements.extraction import parse_article_header
-from statements.extraction.official import is_first_person, release_sentences, release_statement
+from statements.extraction.official import (
+    is_first_person,
+    release_sentences,
+    release_statement,
+    reports_speech,
+)
 from statements.models import Actor
 
 
@@ -27,8 +32,21 @@ def official_statements_add(*, article, extracted: list, actor: Actor) -> list:
         # A release without a feed date carries one in its dateline ("Brussels, 12 May").
         header = parse_article_header(article.text)
         published = header.published or header.dateline_date
+    # "NATO welcomes the statement by ..." or "The Alliance stands ready to support
+    # Finland" in NATO's own release is the release speaking, not a report of someone's
+    # stance: where such a sentence is declarative, the whole of it is the actor's.
+    own_voice = [
+        found
+        for found in extracted
+        if found.speaker is not None
+        and found.kind == "paraphrase"
+        and found.actor in (None, actor.name)
+        and (found.actor == actor.name or not reports_speech(found.cue.text))
+    ]
     taken = []
     for found in extracted:
+        if any(found is own for own in own_voice):
+            continue
         if found.speaker is None or is_first_person(found.speaker.text):
             found.actor = actor.name
             found.said_on = found.said_on or published
@@ -41,5 +59,11 @@ def official_statements_add(*, article, extracted: list, actor: Actor) -> list:
     added = [
         release_statement(span, actor=actor.name, said_on=published)
         for span in release_sentences(article.text, taken=taken)
+    ]
+    extracted = [
+        found
+        for found in extracted
+        if not any(found is own for own in own_voice)
+        or not any(a.content.start <= found.content.start < a.content.end for a in added)
     ]
     return sorted([*extracted, *added], key=lambda found: found.content.start)

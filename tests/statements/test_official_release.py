@@ -66,3 +66,12 @@ def test_the_same_text_from_an_unofficial_source_gets_no_such_statements(db):
 
     own = Statement.objects.filter(article=article, actor=nato)
     assert not own.filter(content__startswith="Finland is one of NATO's closest partners").exists()
+
+
+def test_a_stance_in_a_release_is_not_mistaken_for_a_report_of_speech():
+    from statements.extraction.official import reports_speech
+
+    assert [reports_speech(c) for c in ("said", "announced", "denies", "told reporters")] == [
+        True
+    ] * 4
+    assert not any(reports_speech(c) for c in ("welcomes", "stands ready to support", "believes"))

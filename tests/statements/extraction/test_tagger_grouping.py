@@ -45,3 +45,137 @@ def test_the_shipped_tagger_runs_inside_the_shared_pipeline(nlp):
         assert nlp.pipe_names[-1] == COMPONENT
         doc = nlp("Smith said the plan would fail.")
         assert "named" in doc.spans
+
+
+def test_a_paraphrase_in_another_sentence_does_not_join_the_cue(nlp):
+    # The tagger missed the cue of the second sentence; its content is not Smith's.
+    text = "Smith said the plan would fail. Democrats expect the vote to be close."
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Smith", "SOURCE"),
+            ("said", "CUE"),
+            ("the plan would fail", "CONTENT"),
+            ("the vote to be close", "CONTENT"),
+        ],
+    )
+    attributed, orphan = tagged_attributions(doc)
+    assert [text[s:e] for s, e in attributed.content] == ["the plan would fail"]
+    assert orphan.cue is None and [text[s:e] for s, e in orphan.content] == ["the vote to be close"]
+
+
+def test_a_quotation_runs_on_over_the_following_sentences(nlp):
+    text = 'Smith said: "We will win. We will keep winning. Nobody can stop us."'
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Smith", "SOURCE"),
+            ("said", "CUE"),
+            ('"We will win.', "CONTENT"),
+            ("We will keep winning.", "CONTENT"),
+            ('Nobody can stop us."', "CONTENT"),
+        ],
+    )
+    sentences = [s.text for s in doc.sents]
+    assert len(sentences) >= 3, sentences
+    (att,) = tagged_attributions(doc)
+    assert len(att.content) == 3
+
+
+def test_a_source_in_another_sentence_is_not_the_cues_source(nlp):
+    text = "Smith arrived late. The talks would fail, aides said."
+    doc = _doc_with(
+        nlp,
+        text,
+        [("Smith", "SOURCE"), ("The talks would fail", "CONTENT"), ("said", "CUE")],
+    )
+    (att,) = tagged_attributions(doc)
+    assert att.source is None
+
+
+def test_an_agreed_rule_without_a_speaker_takes_the_taggers_source(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.merging import merge_sources, tagged_drafts
+    from statements.extraction.rules import Candidate
+
+    text = "The plan will fail, the senator's aides said on Monday."
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("The plan will fail", "CONTENT"),
+            ("the senator's aides", "SOURCE"),
+            ("said", "CUE"),
+        ],
+    )
+    cue = next(t for t in doc if t.text == "said")
+    content = (0, len("The plan will fail"))
+    rule = Draft(Candidate(cue, cue.idx + 4, None, None, [content], set()), 0, 0)
+    (merged,) = merge_sources([rule], tagged_drafts(doc, 0, 0, []))
+    assert merged.origin == "both"
+    assert text[merged.speaker[0] : merged.speaker[1]] == "the senator's aides"
+
+
+def _rule_drafts(doc):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.rules import candidates_for_sentence
+
+    return [Draft(c, 0, 0) for sent in doc.sents for c in candidates_for_sentence(sent)]
+
+
+def test_a_rule_agreeing_only_on_content_keeps_its_own_content(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = "Jones said Smith believes the plan will fail."
+    doc = _doc_with(
+        nlp,
+        text,
+        [("Smith", "SOURCE"), ("believes", "CUE"), ("the plan will fail", "CONTENT")],
+    )
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    assert [text[s:e] for s, e in said.segments] == ["Smith believes the plan will fail"]
+    believes = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "believes")
+    assert [text[s:e] for s, e in believes.segments] == ["the plan will fail"]
+
+
+def test_a_rule_with_a_thought_cue_stands_without_the_tagger(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = "Voters in Ohio believe the economy is getting worse. Smith said he would run."
+    doc = _doc_with(nlp, text, [("Smith", "SOURCE"), ("said", "CUE"), ("he would run", "CONTENT")])
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    believe = [d for d in merged if text[d.cue[0] : d.cue[1]] == "believe"]
+    assert [text[s:e] for s, e in believe[0].segments] == ["the economy is getting worse"]
+    assert text[believe[0].speaker[0] : believe[0].speaker[1]] == "Voters in Ohio"
+
+
+def test_a_statement_without_a_parsed_subject_takes_the_sentences_source(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.merging import fill_missing_speakers
+    from statements.extraction.rules import Candidate
+
+    text = "Schilling, through a spokeswoman, declined to comment on the report."
+    doc = _doc_with(nlp, text, [("Schilling", "SOURCE"), ("declined", "CUE")])
+    cue = next(t for t in doc if t.text == "declined")
+    start = text.index("to comment")
+    draft = Draft(Candidate(cue, cue.idx + 8, None, None, [(start, len(text) - 1)], set()), 0, 0)
+    fill_missing_speakers([draft])
+    assert text[draft.speaker[0] : draft.speaker[1]] == "Schilling"
+
+
+def test_a_missing_speaker_is_never_taken_from_the_content(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.merging import fill_missing_speakers
+    from statements.extraction.rules import Candidate
+
+    text = "Voters want change, according to the poll."
+    doc = _doc_with(nlp, text, [])  # the tagger marked no source here
+    cue = next(t for t in doc if t.text == "according")
+    draft = Draft(
+        Candidate(cue, cue.idx + 9, None, None, [(0, len("Voters want change"))], set()), 0, 0
+    )
+    fill_missing_speakers([draft])
+    assert draft.speaker is None
