@@ -5,7 +5,7 @@ from django.conf import settings
 from sources.feeds import FeedEntry, parse_feed
 from sources.fetching import fetch_url
 from sources.models import Source
-from sources.services import _decode_page
+from sources.services.articles import _decode_page
 from sources.sitemaps import list_page_links, newest, parse_sitemap, sitemap_entries
 
 

@@ -173,7 +173,7 @@ def test_a_new_appearance_moves_the_statements_updated_at(api_client, db):
 
 
 def test_an_article_that_fails_extraction_shows_in_sync(api_client, db, monkeypatch):
-    from sources import services as source_services
+    from sources.services import articles as source_services
 
     article = ArticleFactory(status="pending")
     type(article).objects.update(updated_at=timezone.now() - dt.timedelta(days=1))
