@@ -71,10 +71,6 @@ def _found_for_topic(topic: Topic, events: list[Event]) -> dict[tuple, dict]:
     return found
 
 
-def _sides(c: Contradiction) -> tuple:
-    return (c.statement_a_id, c.statement_b_id)
-
-
 @transaction.atomic
 def contradictions_redetect_all() -> dict[str, int]:
     """Reconcile every stored detection with a fresh run; returns counts of what changed."""
@@ -107,9 +103,10 @@ def contradictions_redetect_all() -> dict[str, int]:
             withdraw.append(current["pk"])
     # Only keys stored nowhere are created, so each is announced once; refreshed and
     # reviewed rows never are again.
-    contradictions_create(create)
-    # The pairs are new, their claims are not: copy each claim's actor, outlet and date.
-    contradictions_claims_sync(statement_ids={s for c in create for s in _sides(c) if s})
+    created = contradictions_create(create)
+    # The pairs are new, their claims are not: copy each claim's actor, outlet and date onto
+    # the new rows only (the other rows' copies are already in step).
+    contradictions_claims_sync(contradiction_ids=[c.pk for c in created])
     for start in range(0, len(update), BATCH):
         changes = dict(update[start : start + BATCH])
         contradictions_refresh(list(Contradiction.objects.filter(pk__in=changes)), changes)
