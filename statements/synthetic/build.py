@@ -1,15 +1,4 @@
-"""A deterministic synthetic corpus for load tests: rows as plain tuples, no Django.
-
-The shape follows the real data: a few prolific speakers and many occasional ones
-(a Zipf-like draw), persons belonging to organisations with dated roles, topics with
-two opposing stances, articles of a few paragraphs that hold their statements' exact
-words at the stored offsets, and contradictions between opposing claims on the same
-topic said within the topic's window, plus reversals (one actor, both stances) and
-claims contradicted by a later event.
-
-Every id is assigned here from the given starting points, so the caller can stream the
-rows straight into the tables (COPY) without reading anything back.
-"""
+"""Draw the synthetic rows, ids and all, from a seeded random generator."""
 
 from __future__ import annotations
 
@@ -17,261 +6,24 @@ import bisect
 import datetime as dt
 import itertools
 import random
-from dataclasses import dataclass, field
 
-MARK = "syn"  # slug prefix and URL host part that identify synthetic rows
-URL_PREFIX = "https://synthetic.example/"
-FIRST_DAY = dt.date(2019, 1, 1)
-DAYS = 6 * 365
-
-GIVEN = [
-    "Anna",
-    "Boris",
-    "Carla",
-    "Dmitri",
-    "Elena",
-    "Farid",
-    "Greta",
-    "Hugo",
-    "Irina",
-    "Jonas",
-    "Kira",
-    "Luis",
-    "Maria",
-    "Nikolai",
-    "Olga",
-    "Pavel",
-    "Rosa",
-    "Sergei",
-    "Tomas",
-    "Ulla",
-    "Viktor",
-    "Wen",
-    "Xenia",
-    "Yusuf",
-    "Zofia",
-]
-FAMILY = [
-    "Andersen",
-    "Bauer",
-    "Costa",
-    "Dragan",
-    "Evans",
-    "Fischer",
-    "Garcia",
-    "Horvat",
-    "Ivanov",
-    "Jensen",
-    "Kowalski",
-    "Lindqvist",
-    "Moreau",
-    "Novak",
-    "Okafor",
-    "Petrov",
-    "Quinn",
-    "Rossi",
-    "Schmidt",
-    "Tanaka",
-    "Ulyanov",
-    "Varga",
-    "Weber",
-    "Yilmaz",
-    "Zielinski",
-]
-ORG_KIND = ("government", "government_body", "military", "alliance", "organisation")
-ORG_WORDS = [
-    "Ministry of Defence",
-    "Foreign Ministry",
-    "General Staff",
-    "Presidential Office",
-    "Energy Agency",
-    "Security Council",
-    "Border Service",
-    "Interior Ministry",
-    "Treasury",
-    "Press Office",
-]
-COUNTRIES = [
-    "Arland",
-    "Borovia",
-    "Calvinia",
-    "Drovnia",
-    "Estmark",
-    "Fennara",
-    "Galdor",
-    "Hestria",
-    "Istovia",
-    "Jarmela",
-    "Korvia",
-    "Lutania",
-    "Morvania",
-    "Nordhal",
-    "Ostavia",
-    "Pelmora",
-    "Quarnia",
-    "Rusvald",
-    "Sarnia",
-    "Tolvia",
-]
-ROLE_TITLES = ("Minister", "Spokesperson", "Deputy Minister", "Chief of Staff", "Director")
-SUBJECTS = [
-    "troops",
-    "gas transit",
-    "grain exports",
-    "the ceasefire",
-    "air defence",
-    "sanctions",
-    "the pipeline",
-    "the border crossings",
-    "fuel prices",
-    "the peace talks",
-    "refugee corridors",
-    "the power grid",
-]
-STANCES = (
-    ("pulling back", "building up", "are pulling back", "are building up"),
-    ("continuing", "stopping", "will continue", "will stop"),
-    ("rising", "falling", "are rising", "are falling"),
-    ("holding", "collapsing", "is holding", "is collapsing"),
-    ("expanding", "shrinking", "are expanding", "are shrinking"),
+from .schema import COLUMNS, Corpus, Sizes
+from .vocabulary import (
+    COUNTRIES,
+    CUES,
+    DAYS,
+    FAMILY,
+    FILLER,
+    FIRST_DAY,
+    GIVEN,
+    MARK,
+    ORG_KIND,
+    ORG_WORDS,
+    ROLE_TITLES,
+    STANCES,
+    SUBJECTS,
+    URL_PREFIX,
 )
-CUES = ("said", "told reporters", "stated", "insisted", "claimed", "according to")
-FILLER = (
-    "Officials gave no further details.",
-    "The statement came after a week of talks.",
-    "Independent observers could not verify the claim.",
-    "The remarks were made at a press briefing.",
-    "Satellite images published the same day told a different story.",
-)
-
-
-@dataclass
-class Corpus:
-    """Rows per table, as tuples in the column order of COLUMNS."""
-
-    outlets: list = field(default_factory=list)
-    actors: list = field(default_factory=list)
-    aliases: list = field(default_factory=list)
-    roles: list = field(default_factory=list)
-    topics: list = field(default_factory=list)
-    propositions: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    event_actors: list = field(default_factory=list)
-    articles: list = field(default_factory=list)
-    statements: list = field(default_factory=list)
-    contradictions: list = field(default_factory=list)
-
-
-COLUMNS = {
-    "outlets": ("id", "name", "domain", "country"),
-    "actors": ("id", "name", "slug", "kind", "parent_id", "description", "wikidata_id", "status"),
-    "aliases": ("id", "actor_id", "text", "normalized"),
-    "roles": ("id", "person_id", "organisation_id", "title", "start", "end"),
-    "topics": (
-        "id",
-        "name",
-        "slug",
-        "description",
-        "stance_a",
-        "stance_a_cues",
-        "stance_b",
-        "stance_b_cues",
-        "exclusions",
-        "window_days",
-    ),
-    "propositions": ("id", "topic_id", "text", "supported_by_stance"),
-    "events": (
-        "id",
-        "title",
-        "slug",
-        "description",
-        "occurred_on",
-        "topic_id",
-        "confirms_stance",
-        "source_url",
-    ),
-    "event_actors": ("id", "event_id", "actor_id"),
-    "articles": (
-        "id",
-        "url",
-        "content_hash",
-        "outlet_id",
-        "title",
-        "author",
-        "published_at",
-        "text",
-        "language",
-        "status",
-        "error",
-    ),
-    "statements": (
-        "id",
-        "actor_id",
-        "article_id",
-        "speaker_text",
-        "content",
-        "kind",
-        "cue",
-        "content_start",
-        "content_end",
-        "segments",
-        "said_on",
-        "date_precision",
-        "date_text",
-        "reported_via",
-        "topic_id",
-        "stance",
-        "stance_phrase",
-        "stance_rule",
-        "stance_confidence",
-        "confidence",
-        "origin",
-        "review_status",
-    ),
-    "contradictions": (
-        "id",
-        "statement_a_id",
-        "statement_b_id",
-        "event_id",
-        "topic_id",
-        "kind",
-        "score",
-        "explanation",
-        "phrase_a",
-        "phrase_b",
-        "status",
-        "note",
-        "detected_at",
-        # Copies of the claims' values (see Contradiction.actor_a), filled by _claim_columns.
-        "actor_a_id",
-        "actor_b_id",
-        "outlet_a_id",
-        "outlet_b_id",
-        "said_on_a",
-        "said_on_b",
-    ),
-}
-
-
-@dataclass(frozen=True)
-class Sizes:
-    statements: int
-    actors: int
-    topics: int
-    outlets: int
-    articles: int
-    contradictions: int
-
-    @classmethod
-    def for_statements(cls, n: int) -> Sizes:
-        return cls(
-            statements=n,
-            actors=max(12, n // 250),
-            topics=max(3, n // 5000),
-            outlets=max(3, n // 5000),
-            articles=max(1, n // 5),
-            contradictions=max(1, n // 10),
-        )
 
 
 def _zipf_picker(rng: random.Random, n: int, skew: float = 1.1):
