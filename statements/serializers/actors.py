@@ -2,11 +2,8 @@
 
 from rest_framework import serializers
 
-from statements.models import (
-    Actor,
-    ActorAlias,
-    ActorRole,
-)
+from statements.models import Actor, ActorAlias, ActorRole
+from statements.serializers.fields import SlugRefField
 
 
 class ActorRefSerializer(serializers.ModelSerializer):
@@ -30,7 +27,7 @@ class ActorRoleSerializer(serializers.ModelSerializer):
 
 
 class ActorSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(
+    parent = SlugRefField(
         slug_field="slug",
         queryset=Actor.objects.all(),
         required=False,
@@ -64,7 +61,7 @@ class ActorRoleWriteSerializer(serializers.Serializer):
         required=False, help_text="An existing role of this actor, to change it in place."
     )
     title = serializers.CharField(max_length=200)
-    organisation = serializers.SlugRelatedField(
+    organisation = SlugRefField(
         slug_field="slug",
         queryset=Actor.objects.all(),
         required=False,

@@ -2,25 +2,21 @@
 
 from rest_framework import serializers
 
-from statements.models import (
-    Actor,
-    Contradiction,
-    Event,
-    Topic,
-)
+from statements.models import Actor, Contradiction, Event, Topic
+from statements.serializers.fields import SlugRefField
 from statements.serializers.statements import StatementEmbedSerializer
 from statements.serializers.topics import TopicRefSerializer
 
 
 class EventSerializer(serializers.ModelSerializer):
-    topic = serializers.SlugRelatedField(
+    topic = SlugRefField(
         slug_field="slug",
         queryset=Topic.objects.all(),
         required=False,
         allow_null=True,
         help_text="Slug of the topic whose stance the event bears out.",
     )
-    actors = serializers.SlugRelatedField(
+    actors = SlugRefField(
         slug_field="slug",
         queryset=Actor.objects.all(),
         many=True,

@@ -2,9 +2,7 @@
 
 from rest_framework import serializers
 
-from statements.models import (
-    Deletion,
-)
+from statements.models import Deletion
 
 
 class DeletionSerializer(serializers.ModelSerializer):

@@ -8,13 +8,9 @@ from rest_framework import serializers
 
 from sources.models import Article
 from sources.serializers import ArticleRefSerializer
-from statements.models import (
-    Actor,
-    Statement,
-    StatementAppearance,
-    Topic,
-)
+from statements.models import Actor, Statement, StatementAppearance, Topic
 from statements.serializers.actors import ActorRefSerializer
+from statements.serializers.fields import SlugRefField
 from statements.serializers.topics import TopicRefSerializer
 
 PROVENANCE_FIELDS = ("article", "content_start", "content_end")
@@ -140,10 +136,10 @@ class StatementWriteSerializer(serializers.ModelSerializer):
     """What an editor sends; the statement services validate and store it."""
 
     article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
-    actor = serializers.SlugRelatedField(
+    actor = SlugRefField(
         slug_field="slug", queryset=Actor.objects.all(), required=False, allow_null=True
     )
-    topic = serializers.SlugRelatedField(
+    topic = SlugRefField(
         slug_field="slug", queryset=Topic.objects.all(), required=False, allow_null=True
     )
 

@@ -2,10 +2,7 @@
 
 from rest_framework import serializers
 
-from statements.models import (
-    Proposition,
-    Topic,
-)
+from statements.models import Proposition, Topic
 
 
 class TopicRefSerializer(serializers.ModelSerializer):

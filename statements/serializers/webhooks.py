@@ -2,9 +2,7 @@
 
 from rest_framework import serializers
 
-from statements.models import (
-    Webhook,
-)
+from statements.models import Webhook
 
 WEBHOOK_EVENTS = Webhook.Event.values
 

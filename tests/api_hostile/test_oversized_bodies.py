@@ -80,3 +80,16 @@ def test_hostile_actor_writes_are_not_500(editor_api_client, payload):
     response = editor_api_client.post("/api/v1/actors/", body, content_type="application/json")
 
     assert response.status_code < 500, response.content[:500]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("value", ["a\x00b", "\x00", "\ud800", "two words", "' OR 1=1 --"])
+def test_a_slug_reference_no_slug_could_be_is_a_400_naming_the_field(editor_api_client, value):
+    body = {"title": "Invasion", "occurred_on": "2022-02-24", "actors": [value], "topic": value}
+    response = editor_api_client.post(
+        "/api/v1/events/", json.dumps(body), content_type="application/json"
+    )
+
+    assert response.status_code == 400, response.content[:500]
+    errors = response.json()
+    assert "Not a slug" in str(errors["actors"]) and "Not a slug" in str(errors["topic"])
