@@ -1,7 +1,7 @@
 """List pages as plain rows: `.values()` and a declared shape instead of model instances
 and DRF serializers, which cost several times the query itself on a 50-row page.
 
-Each shape mirrors a serializer in statements/serializers.py field for field; a test
+Each shape mirrors a serializer in statements/serializers/ field for field; a test
 renders the same rows both ways and compares them, so the two cannot drift apart.
 """
 
