@@ -42,6 +42,53 @@ def contradictions_with_claims() -> QuerySet[Contradiction]:
     )
 
 
+# What a contradiction row shows of each claim (_contradiction_row.html).
+_CLAIM_FIELDS = (
+    "id",
+    "actor_id",
+    "article_id",
+    "speaker_text",
+    "content",
+    "kind",
+    "said_on",
+    "date_precision",
+    "first_seen_at",
+    "appearance_count",
+    "outlet_count",
+    "actor__name",
+    "actor__slug",
+    "article__url",
+    "article__title",
+    "article__outlet_id",
+    "article__outlet__name",
+)
+
+
+def with_claims(contradictions) -> list[Contradiction]:
+    """The contradictions as a list, both claims of every one loaded in one query.
+
+    For a page holding several lists (an actor's contradictions and reversals): two
+    prefetches per list would be four queries. Pass querysets without the claims'
+    prefetches (contradiction_list(...).prefetch_related(None)).
+    """
+    contradictions = list(contradictions)
+    ids = {c.statement_a_id for c in contradictions}
+    ids |= {c.statement_b_id for c in contradictions if c.statement_b_id is not None}
+    claims = (
+        Statement.objects.select_related("actor", "article__outlet")
+        .only(*_CLAIM_FIELDS)
+        .in_bulk(ids)
+        if ids
+        else {}
+    )
+    side_a = Contradiction._meta.get_field("statement_a")
+    side_b = Contradiction._meta.get_field("statement_b")
+    for c in contradictions:
+        side_a.set_cached_value(c, claims.get(c.statement_a_id))
+        side_b.set_cached_value(c, claims.get(c.statement_b_id))
+    return contradictions
+
+
 def contradiction_list(
     *,
     topic: Topic | None = None,
@@ -141,23 +188,84 @@ def filter_choices() -> dict[str, QuerySet]:
     }
 
 
-def _statements_with_contradictions() -> QuerySet[Statement]:
-    # Each statement's contradictions, with the opposing speaker, for "contradicted by" links.
+# What a statement row shows (_statement_row.html): the claim, its speaker, topic and
+# source. Loading only these keeps a page of fifty rows from instantiating every column
+# of five tables.
+_ROW_FIELDS = (
+    "id",
+    "actor_id",
+    "article_id",
+    "topic_id",
+    "speaker_text",
+    "content",
+    "said_on",
+    "date_precision",
+    "stance",
+    "first_seen_at",
+    "appearance_count",
+    "outlet_count",
+    "actor__name",
+    "actor__slug",
+    "article__url",
+    "article__title",
+    "article__outlet_id",
+    "article__outlet__name",
+)
+
+
+def _statement_rows(*, with_topic: bool = True) -> QuerySet[Statement]:
+    """Statements as the list pages show them, by date said (undated last).
+
+    Their contradictions are attached per page by with_contradictions (one query).
+    """
+    related = ["actor", "article__outlet"]
+    fields = list(_ROW_FIELDS)
+    if with_topic:  # a topic's own page knows the topic: no join for it
+        related.append("topic")
+        fields += ["topic__name", "topic__slug"]
     return (
-        Statement.objects.select_related("actor", "topic", "article__outlet")
-        .defer("article__text")
-        .prefetch_related(
-            Prefetch(
-                "contradictions_as_a",
-                queryset=Contradiction.objects.select_related("statement_b__actor", "event"),
-            ),
-            Prefetch(
-                "contradictions_as_b",
-                queryset=Contradiction.objects.select_related("statement_a__actor"),
-            ),
-        )
+        Statement.objects.select_related(*related)
+        .only(*fields)
         .order_by(F("said_on").asc(nulls_last=True), "id")
     )
+
+
+_OTHER_CLAIM_FIELDS = ("id", "actor_id", "speaker_text", "actor__name", "actor__slug")
+
+
+def with_contradictions(statements) -> list[Statement]:
+    """The statements (a page's worth) as a list, each with .contradiction_pairs.
+
+    .contradiction_pairs is [(contradiction, opposing statement or None), ...] by
+    contradiction id; None means the claim is held against an event. One query for
+    both sides of every pair, where two prefetches (a and b) would take two, and only
+    what the row links to: the pair's id, the other speaker, the event's title.
+    """
+    statements = list(statements)
+    by_id = {s.pk: s for s in statements}
+    for s in statements:
+        s.contradiction_pairs = []
+    if not by_id:
+        return statements
+    rows = (
+        Contradiction.objects.filter(Q(statement_a__in=by_id) | Q(statement_b__in=by_id))
+        .select_related("statement_a__actor", "statement_b__actor", "event")
+        .only(
+            "id",
+            "statement_a_id",
+            "statement_b_id",
+            "event_id",
+            "event__title",
+            *(f"statement_{side}__{f}" for side in "ab" for f in _OTHER_CLAIM_FIELDS),
+        )
+        .order_by("id")
+    )
+    for c in rows:
+        if c.statement_a_id in by_id:
+            by_id[c.statement_a_id].contradiction_pairs.append((c, c.statement_b))
+        if c.statement_b_id in by_id:
+            by_id[c.statement_b_id].contradiction_pairs.append((c, c.statement_a))
+    return statements
 
 
 def actor_list() -> QuerySet[Actor]:
@@ -180,13 +288,14 @@ def actor_statement_counts(*, actors) -> dict[int, int]:
     return {row["actor"]: row["n"] for row in rows}
 
 
-def actor_statement_count(*, actor: Actor) -> int:
+def actor_statement_count(*, actor: Actor, current: str | None = None) -> int:
     """How many statements the actor made (cached: the busiest have a hundred thousand).
 
     A new statement shows at once (see caching); an existing one moved to another
     speaker by an editor is counted here up to a minute late.
     """
-    return remember("actor-statements", [actor], Statement.objects.filter(actor=actor).count)
+    count = Statement.objects.filter(actor=actor).count
+    return remember("actor-statements", [actor], count, current=current)
 
 
 def actor_get(*, slug: str) -> Actor | None:
@@ -202,8 +311,8 @@ def actor_get(*, slug: str) -> Actor | None:
 
 
 def actor_statements(*, actor: Actor) -> QuerySet[Statement]:
-    """The actor's statements by date said (undated last)."""
-    return _statements_with_contradictions().filter(actor=actor)
+    """The actor's statements by date said (undated last); see with_contradictions."""
+    return _statement_rows().filter(actor=actor)
 
 
 def topic_list() -> QuerySet[Topic]:
@@ -235,8 +344,11 @@ STANCE_KEYS = ("a", "b", "none")
 
 
 def topic_statements(*, topic: Topic, stance: str | None = None) -> QuerySet[Statement]:
-    """The topic's statements by date said, optionally only one stance ("a", "b", "none")."""
-    qs = _statements_with_contradictions().filter(topic=topic)
+    """The topic's statements by date said, optionally only one stance ("a", "b", "none").
+
+    The rows do not carry their topic (the page shows it once); see with_contradictions.
+    """
+    qs = _statement_rows(with_topic=False).filter(topic=topic)
     if stance == "a":
         qs = qs.filter(stance=topic.stance_a)
     elif stance == "b":

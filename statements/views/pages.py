@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from statements.forms import ContradictionFilterForm, ReviewForm
 from statements.selectors import charts, profiles
 from statements.selectors import dashboard as selectors
+from statements.selectors.caching import generation
 from statements.services import contradiction_review
 
 CONTRADICTIONS_PER_PAGE = 20
@@ -194,15 +195,16 @@ def actor_detail(request, slug):
     actor = selectors.actor_get(slug=slug)
     if actor is None:
         raise Http404("No such actor.")
+    current = generation()  # one look at the newest ids for both cached figures
     paginator = Paginator(selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
-    paginator.count = selectors.actor_statement_count(actor=actor)
+    paginator.count = selectors.actor_statement_count(actor=actor, current=current)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.with_contradictions(page.object_list)
     context = {
         "actor": actor,
         "page": page,
-        "topics": profiles.actor_topics(actor=actor),
-        "contradictions": profiles.actor_contradictions(actor=actor),
-        "reversals": profiles.actor_reversals(actor=actor),
+        "topics": profiles.actor_topics(actor=actor, current=current),
+        **profiles.actor_contradictions_and_reversals(actor=actor),
     }
     return render(request, "statements/actor_detail.html", context)
 
@@ -238,13 +240,20 @@ def topic_detail(request, slug):
     stance = request.GET.get("stance")
     if stance not in selectors.STANCE_KEYS:
         stance = None
-    statements = selectors.topic_statements(topic=topic, stance=stance)
+    counts = selectors.topic_stance_counts(topic=topic)
+    paginator = Paginator(
+        selectors.topic_statements(topic=topic, stance=stance), STATEMENTS_PER_PAGE
+    )
+    # The stance counts (cached) hold the total: no COUNT over a hundred thousand rows.
+    paginator.count = counts[stance] if stance else sum(counts.values())
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.with_contradictions(page.object_list)
     context = {
         "topic": topic,
         "stance": stance,
-        "counts": selectors.topic_stance_counts(topic=topic),
+        "counts": counts,
         "timeline": charts.topic_timeline(topic=topic),
         "propositions": profiles.topic_propositions(topic=topic),
-        "page": _page(request, statements, STATEMENTS_PER_PAGE),
+        "page": page,
     }
     return render(request, "statements/topic_detail.html", context)
