@@ -24,8 +24,11 @@ CHART_TOPICS = 5
 TIMELINE_POINTS_PER_LANE = 200
 
 
-def corpus_totals() -> dict[str, int]:
-    """Statements, actors and topics in the whole corpus (cached: see caching)."""
+def corpus_totals(*, current: str | None = None) -> dict[str, int]:
+    """Statements, actors and topics in the whole corpus (cached: see caching).
+
+    current (here and below) is caching.generation(), when the caller has it already.
+    """
 
     def compute():
         return {
@@ -34,10 +37,10 @@ def corpus_totals() -> dict[str, int]:
             "topics": Topic.objects.count(),
         }
 
-    return remember("totals", [], compute)
+    return remember("totals", [], compute, current=current)
 
 
-def contradiction_status_counts(**filters) -> dict[str, int]:
+def contradiction_status_counts(*, current: str | None = None, **filters) -> dict[str, int]:
     """The filtered contradictions by review status, and their total (cached)."""
 
     def compute():
@@ -50,17 +53,17 @@ def contradiction_status_counts(**filters) -> dict[str, int]:
             )
         )
 
-    return remember("statuses", sorted(filters.items()), compute)
+    return remember("statuses", sorted(filters.items()), compute, current=current)
 
 
-def contradictions_by_month(**filters) -> dict:
+def contradictions_by_month(*, current: str | None = None, **filters) -> dict:
     """Counts per month (of detection) for the busiest topics, as chart-ready rows.
 
     Returns {"months": [date, ...], "series": [{"topic": Topic|None, "counts": [...]}],
     "max": int}; the last CHART_MONTHS months with data, the CHART_TOPICS busiest
     topics in them, and everything else summed as "Other topics".
     """
-    return remember("chart", sorted(filters.items()), lambda: _by_month(filters))
+    return remember("chart", sorted(filters.items()), lambda: _by_month(filters), current=current)
 
 
 def _by_month(filters: dict) -> dict:

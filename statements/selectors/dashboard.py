@@ -36,10 +36,14 @@ def contradictions_with_claims() -> QuerySet[Contradiction]:
     Two prefetches instead of one ten-way join: PostgreSQL spent longer planning that
     join than running it; three small queries plan in a fraction of the time.
     """
-    return Contradiction.objects.select_related("topic", "event").prefetch_related(
+    return _contradictions_with_topic_and_event().prefetch_related(
         Prefetch("statement_a", queryset=_claims()),
         Prefetch("statement_b", queryset=_claims()),
     )
+
+
+def _contradictions_with_topic_and_event() -> QuerySet[Contradiction]:
+    return Contradiction.objects.select_related("topic", "event")
 
 
 # What a contradiction row shows of each claim (_contradiction_row.html).
@@ -69,7 +73,7 @@ def with_claims(contradictions) -> list[Contradiction]:
 
     For a page holding several lists (an actor's contradictions and reversals): two
     prefetches per list would be four queries. Pass querysets without the claims'
-    prefetches (contradiction_list(...).prefetch_related(None)).
+    prefetches (contradiction_list(claims=False, ...)).
     """
     contradictions = list(contradictions)
     ids = {c.statement_a_id for c in contradictions}
@@ -100,15 +104,20 @@ def contradiction_list(
     date_to: dt.date | None = None,
     status: str | None = None,
     after_id: int | None = None,
+    claims: bool = True,
 ) -> QuerySet[Contradiction]:
     """Contradictions newest first, narrowed by whichever filters are given.
+
+    claims=False leaves out the claims' prefetches, for a page that loads the claims of
+    all its lists at once (with_claims).
 
     Filters on either claim read the contradiction's own copies of its claims' actor,
     outlet and date said (kept by services.contradictions_claims_sync): PostgreSQL
     answers them from two indexes per filter (a BitmapOr), or walks the detection-date
     index when matches are everywhere, never joining the statements.
     """
-    qs = contradictions_with_claims().order_by("-detected_at", "-id")
+    qs = contradictions_with_claims() if claims else _contradictions_with_topic_and_event()
+    qs = qs.order_by("-detected_at", "-id")
     if topic is not None:
         qs = qs.filter(topic=topic)
     if kind:
@@ -166,9 +175,9 @@ def contradiction_newest_id(**filters) -> int:
     return newest.first() or 0
 
 
-def contradiction_top(*, limit: int = 10, **filters) -> list[Contradiction]:
-    """The highest-scored contradictions among the filtered ones."""
-    return list(contradiction_list(**filters).order_by("-score", "-id")[:limit])
+def contradiction_top(*, limit: int = 10, claims: bool = True, **filters) -> list[Contradiction]:
+    """The highest-scored contradictions among the filtered ones (claims: see the list)."""
+    return list(contradiction_list(claims=claims, **filters).order_by("-score", "-id")[:limit])
 
 
 def contradiction_get(*, pk: int) -> Contradiction | None:

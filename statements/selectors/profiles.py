@@ -107,8 +107,9 @@ def actor_topics(*, actor: Actor, current: str | None = None) -> list[dict]:
     )
 
 
-def _involving(actor: Actor) -> QuerySet[Contradiction]:
-    return contradiction_list(actor=actor).exclude(kind=Contradiction.Kind.REVERSAL)
+def _involving(actor: Actor, *, claims: bool = True) -> QuerySet[Contradiction]:
+    qs = contradiction_list(actor=actor, claims=claims)
+    return qs.exclude(kind=Contradiction.Kind.REVERSAL)
 
 
 def _reversals(actor: Actor) -> QuerySet[Contradiction]:
@@ -133,7 +134,7 @@ def actor_reversals(*, actor: Actor) -> list[Contradiction]:
 
 def actor_contradictions_and_reversals(*, actor: Actor) -> dict[str, list[Contradiction]]:
     """Both lists of the actor's page, their claims loaded together (three queries)."""
-    others = list(_involving(actor).prefetch_related(None)[:PROFILE_ITEMS])
+    others = list(_involving(actor, claims=False)[:PROFILE_ITEMS])
     reversals = list(_reversals(actor).prefetch_related(None)[:PROFILE_ITEMS])
     with_claims(others + reversals)
     return {"contradictions": others, "reversals": reversals}
