@@ -372,10 +372,12 @@ def topic_stance_counts(*, topic: Topic) -> dict[str, int]:
     stances = [topic.stance_a, topic.stance_b]
 
     def compute():
+        # Counting topic_id (never null here), not id: the (topic, stance) index alone
+        # answers it, where reading the busiest topic's rows took a third of a second.
         return Statement.objects.filter(topic=topic).aggregate(
-            a=Count("id", filter=Q(stance=topic.stance_a)),
-            b=Count("id", filter=Q(stance=topic.stance_b)),
-            none=Count("id", filter=~Q(stance__in=stances)),
+            a=Count("topic", filter=Q(stance=topic.stance_a)),
+            b=Count("topic", filter=Q(stance=topic.stance_b)),
+            none=Count("topic", filter=~Q(stance__in=stances)),
         )
 
     return remember("stance-counts", [topic, *stances], compute)

@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from sources.models import Article, IngestJob
-from statements.models import Actor, ActorRole, Contradiction, Statement, StatementAppearance
+from statements.models import (
+    Actor,
+    ActorRole,
+    Contradiction,
+    Statement,
+    StatementAppearance,
+    Topic,
+)
 from statements.selectors import api as api_selectors
 from statements.selectors.caching import remember
 from statements.selectors.dashboard import (
@@ -94,17 +101,28 @@ def actor_topics(*, actor: Actor, current: str | None = None) -> list[dict]:
 
     current is caching.generation(), when the caller has it already.
     """
-    return remember(
-        "actor-topics",
-        [actor],
-        lambda: list(
-            Statement.objects.filter(actor=actor, topic__isnull=False)
-            .values("topic__name", "topic__slug")
-            .annotate(n=Count("id"))
-            .order_by("-n", "topic__name")[:PROFILE_ITEMS]
-        ),
-        current=current,
-    )
+
+    def compute():
+        # Counted per topic from the (actor, topic) index alone: grouping the busiest
+        # actor's hundred thousand rows joined to their topics took over half a second.
+        n = (
+            Statement.objects.filter(actor=actor, topic=OuterRef("pk"))
+            .order_by()
+            .values("topic")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        # Topics the actor never spoke on count NULL, last; filtered here rather than in
+        # a WHERE, which would count every topic twice.
+        rows = (
+            Topic.objects.annotate(n=Subquery(n))
+            .order_by(F("n").desc(nulls_last=True), "name")
+            .values("name", "slug", "n")[:PROFILE_ITEMS]
+        )
+        spoken = [r for r in rows if r["n"]]
+        return [{"topic__name": r["name"], "topic__slug": r["slug"], "n": r["n"]} for r in spoken]
+
+    return remember("actor-topics", [actor], compute, current=current)
 
 
 def _involving(actor: Actor, *, claims: bool = True) -> QuerySet[Contradiction]:

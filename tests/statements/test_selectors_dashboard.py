@@ -151,3 +151,23 @@ def test_with_claims_loads_both_claims_of_several_lists_in_one_query(django_asse
         assert lists[1][0].statement_a.content == against_event.statement_a.content
     assert speakers == [pair.statement_a.actor.name, pair.statement_b.actor.name]
     assert outlet == pair.statement_a.article.outlet_id
+
+
+def test_actor_topics_are_busiest_first_then_by_name_and_only_those_spoken_on():
+    from statements.selectors.profiles import actor_topics
+
+    actor = ActorFactory()
+    grain = TopicFactory(slug="grain", name="Grain exports")
+    gas = TopicFactory(slug="gas", name="Gas transit")
+    troops = TopicFactory(slug="troops", name="Troops")
+    TopicFactory(slug="quiet", name="Quiet topic")  # nobody spoke on it
+    for topic, n in ((grain, 2), (gas, 2), (troops, 3)):
+        for _ in range(n):
+            StatementFactory(actor=actor, topic=topic)
+    StatementFactory(actor=actor, topic=None)
+    StatementFactory(topic=grain)  # someone else's
+    assert actor_topics(actor=actor) == [
+        {"topic__name": "Troops", "topic__slug": "troops", "n": 3},
+        {"topic__name": "Gas transit", "topic__slug": "gas", "n": 2},
+        {"topic__name": "Grain exports", "topic__slug": "grain", "n": 2},
+    ]
