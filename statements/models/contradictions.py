@@ -96,6 +96,11 @@ class Contradiction(models.Model):
             # A topic's contradictions newest first (overview filter, exports, feeds),
             # read in order instead of sorted.
             models.Index(fields=["topic", "detected_at"], name="contradiction_topic_detected"),
+            # An actor's reversals newest first (actor page): the kind index alone walked
+            # every other actor's reversals to find the busiest speaker's twenty.
+            models.Index(
+                fields=["actor_a", "kind", "detected_at"], name="contradiction_actor_kind"
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

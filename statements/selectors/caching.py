@@ -25,6 +25,11 @@ def generation() -> str:
     return f"{row['s'] or 0}.{row['c'] or 0}"
 
 
+def newest_contradiction_id(current: str) -> int:
+    """The newest contradiction's id (0 if none), read from a generation()."""
+    return int(current.rpartition(".")[2])
+
+
 def remember(name: str, parts, compute: Callable, *, current: str | None = None):
     """compute() once per minute per (name, parts) and corpus generation."""
     text = repr([getattr(p, "pk", p) for p in parts])

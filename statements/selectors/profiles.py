@@ -5,13 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 
 from sources.models import Article, IngestJob
-from statements.models import Actor, ActorRole, Contradiction, Statement, StatementAppearance
+from statements.models import (
+    Actor,
+    ActorRole,
+    Contradiction,
+    Statement,
+    StatementAppearance,
+    Topic,
+)
 from statements.selectors import api as api_selectors
 from statements.selectors.caching import remember
-from statements.selectors.dashboard import contradiction_list, contradictions_with_claims
+from statements.selectors.dashboard import (
+    contradiction_list,
+    contradictions_with_claims,
+    with_claims,
+)
 
 OTHER_CLAIMS = 10
 PROFILE_ITEMS = 20
@@ -85,35 +96,66 @@ def statement_contradictions(*, statement: Statement) -> list[Contradiction]:
     )
 
 
-def actor_topics(*, actor: Actor) -> list[dict]:
-    """The topics the actor speaks on, busiest first: [{"topic__name", "topic__slug", "n"}]."""
-    return remember(
-        "actor-topics",
-        [actor],
-        lambda: list(
-            Statement.objects.filter(actor=actor, topic__isnull=False)
-            .values("topic__name", "topic__slug")
-            .annotate(n=Count("id"))
-            .order_by("-n", "topic__name")[:PROFILE_ITEMS]
-        ),
+def actor_topics(*, actor: Actor, current: str | None = None) -> list[dict]:
+    """The topics the actor speaks on, busiest first: [{"topic__name", "topic__slug", "n"}].
+
+    current is caching.generation(), when the caller has it already.
+    """
+
+    def compute():
+        # Counted per topic from the (actor, topic) index alone: grouping the busiest
+        # actor's hundred thousand rows joined to their topics took over half a second.
+        n = (
+            Statement.objects.filter(actor=actor, topic=OuterRef("pk"))
+            .order_by()
+            .values("topic")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        # Topics the actor never spoke on count NULL, last; filtered here rather than in
+        # a WHERE, which would count every topic twice.
+        rows = (
+            Topic.objects.annotate(n=Subquery(n))
+            .order_by(F("n").desc(nulls_last=True), "name")
+            .values("name", "slug", "n")[:PROFILE_ITEMS]
+        )
+        spoken = [r for r in rows if r["n"]]
+        return [{"topic__name": r["name"], "topic__slug": r["slug"], "n": r["n"]} for r in spoken]
+
+    return remember("actor-topics", [actor], compute, current=current)
+
+
+def _involving(actor: Actor, *, claims: bool = True) -> QuerySet[Contradiction]:
+    qs = contradiction_list(actor=actor, claims=claims)
+    return qs.exclude(kind=Contradiction.Kind.REVERSAL)
+
+
+def _reversals(actor: Actor) -> QuerySet[Contradiction]:
+    # Both claims of a reversal are the actor's, so one side (the contradiction's copy
+    # of its first claim's actor, indexed with the kind and date) is enough.
+    return (
+        contradictions_with_claims()
+        .filter(kind=Contradiction.Kind.REVERSAL, actor_a=actor)
+        .order_by("-detected_at", "-id")
     )
-
-
-def _involving(actor: Actor) -> QuerySet[Contradiction]:
-    return contradiction_list(actor=actor)
 
 
 def actor_contradictions(*, actor: Actor) -> list[Contradiction]:
     """Newest contradictions between this actor and someone (or something) else."""
-    return list(_involving(actor).exclude(kind=Contradiction.Kind.REVERSAL)[:PROFILE_ITEMS])
+    return list(_involving(actor)[:PROFILE_ITEMS])
 
 
 def actor_reversals(*, actor: Actor) -> list[Contradiction]:
     """Newest contradictions of the actor with their own earlier words."""
-    # Both claims of a reversal are the actor's, so one side (the contradiction's copy
-    # of its first claim's actor, indexed) is enough.
-    reversals = contradictions_with_claims().filter(kind=Contradiction.Kind.REVERSAL, actor_a=actor)
-    return list(reversals.order_by("-detected_at", "-id")[:PROFILE_ITEMS])
+    return list(_reversals(actor)[:PROFILE_ITEMS])
+
+
+def actor_contradictions_and_reversals(*, actor: Actor) -> dict[str, list[Contradiction]]:
+    """Both lists of the actor's page, their claims loaded together (three queries)."""
+    others = list(_involving(actor, claims=False)[:PROFILE_ITEMS])
+    reversals = list(_reversals(actor).prefetch_related(None)[:PROFILE_ITEMS])
+    with_claims(others + reversals)
+    return {"contradictions": others, "reversals": reversals}
 
 
 def topic_propositions(*, topic) -> list:

@@ -11,9 +11,9 @@ a hundred thousand):
 - only the newest RANK_WINDOW matches (by date said) are ranked. The trade-off, said on
   the page and in the README: an older statement that would rank above all of them is
   not shown; more precise words bring it back;
-- those newest matches are looked for among the newest PROBE_WINDOWS statements first
-  (the GIN index and the date index together, so only rows in the window are read), and
-  in all statements only when the window holds too few;
+- those newest matches are looked for among the statements of the last PROBE_DAYS
+  days first (the GIN index and the date index together, so only matches in the
+  window are read), and in all statements only when the window holds too few;
 - matches are counted up to COUNT_LIMIT: past that the page says "or more".
 
 ts_headline marks matches with private-use characters, never HTML; the template
@@ -24,6 +24,7 @@ into <mark> elements. ts_headline would also drop tag-like text ("<script>"), so
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -35,7 +36,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Expression, F, Q, QuerySet, Subquery, TextField, Value
+from django.db.models import Expression, F, Max, Q, QuerySet, TextField, Value
 from django.db.models.expressions import Col
 from django.db.models.functions import Replace
 from django.db.models.lookups import IContains
@@ -53,10 +54,10 @@ LESS_THAN = "\ue002"
 SEARCH_CONFIG = "english"
 ACTOR_LIMIT = 20
 RANK_WINDOW = 1000
-# Windows of the newest statements (by date said) searched before all of them, for words
-# matching at least COUNT_LIMIT statements: enough rows that such a word usually has
-# RANK_WINDOW matches in the first, few enough that reading its matches there is cheap.
-PROBE_WINDOWS = (25_000, 250_000)
+# Windows of the last days said (before the newest date in the corpus) searched before
+# all statements, for words matching at least COUNT_LIMIT statements: a month holds such
+# a word's RANK_WINDOW newest matches in a busy corpus, a year in a quieter one.
+PROBE_DAYS = (30, 365)
 COUNT_LIMIT = 10_000
 
 
@@ -159,32 +160,29 @@ def search_statements(q: str, *, total: int | None = None) -> QuerySet[Statement
     )
 
 
-def _newest_matches(query: SearchQuery, total: int):
+def _newest_matches(query: SearchQuery, total: int) -> list[int] | QuerySet:
     """Ids of the newest RANK_WINDOW statements matching query (date said, then id).
 
     Reading every match of a common word to find its newest costs a heap visit per
-    match; a window of the newest statements holds enough of them and is read alone
-    (BitmapAnd of the GIN and date indexes). Its cutoff is the date said of the
-    window's last statement: every match left out is older than every match inside,
-    so a window holding RANK_WINDOW matches gives exactly the answer the full search
-    would.
+    match; the matches said within the last PROBE_DAYS days of the corpus hold enough
+    of them and are read alone (BitmapAnd of the GIN and date indexes). Every match
+    left out is older than every match inside, so a window holding RANK_WINDOW matches
+    gives exactly the answer the full search would.
+
+    The window's start goes in as a literal date, looked up first: as a subquery its
+    value was unknown when PostgreSQL planned, so it read every match of the word and
+    filtered them by date, which is the very cost the window is there to avoid.
     """
-    matches = (
-        Statement.objects.alias(document=StatementDocument())
-        .filter(document=query)
-        .order_by(F("said_on").desc(nulls_last=True), "-id")
-    )
+    matches = Statement.objects.alias(document=StatementDocument()).filter(document=query)
+    newest_first = (F("said_on").desc(nulls_last=True), "-id")
     if total >= COUNT_LIMIT:
-        dated = Statement.objects.exclude(said_on=None).order_by("-said_on").values("said_on")
-        for rows in PROBE_WINDOWS:
-            # No such row (a smaller corpus): the cutoff is NULL and the window empty.
-            cutoff = Subquery(dated[rows - 1 : rows])
-            ids = list(
-                matches.filter(said_on__gte=cutoff).values_list("pk", flat=True)[:RANK_WINDOW]
-            )
+        newest = Statement.objects.aggregate(day=Max("said_on"))["day"]
+        for days in PROBE_DAYS if newest is not None else ():
+            recent = matches.filter(said_on__gte=newest - dt.timedelta(days=days))
+            ids = list(recent.order_by(*newest_first).values_list("pk", flat=True)[:RANK_WINDOW])
             if len(ids) == RANK_WINDOW:
                 return ids
-    return matches.values("pk")[:RANK_WINDOW]
+    return matches.order_by(*newest_first).values("pk")[:RANK_WINDOW]
 
 
 def search_actors(q: str, limit: int = ACTOR_LIMIT) -> list[Actor]:

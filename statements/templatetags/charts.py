@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import zlib
+from html import escape
 
 from django import template
 from django.http import QueryDict
-from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
-from statements.templatetags.dashboard import detail_url
+from statements.templatetags.dashboard import detail_url_parts
 
 register = template.Library()
 
@@ -150,32 +151,28 @@ def topic_timeline(topic, timeline: dict):
     start = start - dt.timedelta(days=3)
     end = end + dt.timedelta(days=3)
     span = max((end - start).days, 1)
-    rows = []
+    head, tail = detail_url_parts("statements:statement_detail")
+    parts = []
     for key, lane, colour in (("a", LANE_A, PALETTE[0]), ("b", LANE_B, PALETTE[1])):
-        stance = topic.stance_a if key == "a" else topic.stance_b
-        for s in timeline[key]:
-            who = s.actor.name if s.actor_id else (s.speaker_text or "Unknown speaker")
-            day = f"{s.said_on.day} {s.said_on.strftime('%B %Y')}"
-            words = s.content if len(s.content) <= 140 else s.content[:139] + "…"
-            rows.append(
-                (
-                    key,
-                    detail_url("statements:statement_detail", s.pk),
-                    f"{who}, {day} ({stance}): {words}",
-                    _x(s.said_on, start, span),
-                    _lane_y(lane, who),
-                    colour,
-                    f"{who}, {day}: {words}",
-                )
+        stance = escape(topic.stance_a if key == "a" else topic.stance_b)
+        rows = {}  # per speaker: (escaped name, y)
+        for p in timeline[key]:
+            who = p.speaker or "Unknown speaker"
+            if who not in rows:
+                rows[who] = (escape(who), _lane_y(lane, who))
+            name, y = rows[who]
+            day = f"{p.said_on.day} {p.said_on.strftime('%B %Y')}"
+            words = escape(p.content if len(p.content) <= 140 else p.content[:139] + "…")
+            # Every text goes through html.escape (quotes too), as format_html would do:
+            # a string per point instead of seven conditional_escape calls, for the
+            # hundreds of points of a busy topic.
+            parts.append(
+                f'<a class="point point-{key}" href="{head}{p.pk}{tail}" '
+                f'aria-label="{name}, {day} ({stance}): {words}">'
+                f'<circle cx="{_x(p.said_on, start, span)}" cy="{y}" r="5" fill="{colour}">'
+                f"</circle><title>{name}, {day}: {words}</title></a>"
             )
-    # Built in one pass with format_html_join (every value escaped): hundreds of
-    # points through the template engine made the topic page several times slower.
-    points = format_html_join(
-        "",
-        '<a class="point point-{}" href="{}" aria-label="{}">'
-        '<circle cx="{}" cy="{}" r="5" fill="{}"></circle><title>{}</title></a>',
-        rows,
-    )
+    points = mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
     events = [
         {"e": e, "x": _x(e.occurred_on, start, span)}
         for e in timeline["events"]
@@ -195,7 +192,7 @@ def topic_timeline(topic, timeline: dict):
         "empty": False,
         "topic": topic,
         "points": points,
-        "point_count": len(rows),
+        "point_count": len(parts),
         "events": events,
         "ticks": ticks,
         "w": LINE_W,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from statements.forms import ContradictionFilterForm, ReviewForm
 from statements.selectors import charts, profiles
 from statements.selectors import dashboard as selectors
+from statements.selectors.caching import generation, newest_contradiction_id
 from statements.services import contradiction_review
 
 CONTRADICTIONS_PER_PAGE = 20
@@ -61,22 +62,28 @@ def _filter_form(request):
 @require_GET
 def overview(request):
     form, filters = _filter_form(request)
-    statuses = charts.contradiction_status_counts(**filters)
-    paginator = Paginator(selectors.contradiction_list(**filters), CONTRADICTIONS_PER_PAGE)
+    current = generation()  # one look at the newest ids for all the cached figures
+    statuses = charts.contradiction_status_counts(current=current, **filters)
+    # Both lists without their claims, then the claims of both in one query.
+    rows = selectors.contradiction_list(claims=False, **filters)
+    paginator = Paginator(rows, CONTRADICTIONS_PER_PAGE)
     # The status counts already hold the total: no second COUNT over the same rows.
     paginator.count = statuses["total"]
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    top = selectors.contradiction_top(limit=TOP_ITEMS, claims=False, **filters)
+    selectors.with_claims(page.object_list + top)
     context = {
         "form": form,
         "page": page,
         "filtered": bool(filters),
-        "live_after": _live_after(page, filters),
+        "live_after": _live_after(page, filters, current),
         "live_seconds": _live_seconds(),
         "live_query": _without(request.GET, "after"),
-        "totals": charts.corpus_totals(),
+        "totals": charts.corpus_totals(current=current),
         "statuses": statuses,
-        "chart": charts.contradictions_by_month(**filters),
-        "top": selectors.contradiction_top(limit=TOP_ITEMS, **filters),
+        "chart": charts.contradictions_by_month(current=current, **filters),
+        "top": top,
     }
     return _render(request, "statements/overview.html", "statements/_overview_body.html", context)
 
@@ -86,10 +93,12 @@ def _live_seconds() -> int:
     return int(getattr(settings, "GAINSAY_LIVE_POLL_SECONDS", LIVE_POLL_SECONDS))
 
 
-def _live_after(page, filters) -> int | None:
+def _live_after(page, filters, current: str) -> int | None:
     # Polling for newer rows only makes sense at the top of the newest-first list.
     if page.number != 1:
         return None
+    if not filters:  # the newest of all is part of the cache generation already
+        return newest_contradiction_id(current)
     return selectors.contradiction_newest_id(**filters)
 
 
@@ -194,15 +203,16 @@ def actor_detail(request, slug):
     actor = selectors.actor_get(slug=slug)
     if actor is None:
         raise Http404("No such actor.")
+    current = generation()  # one look at the newest ids for both cached figures
     paginator = Paginator(selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
-    paginator.count = selectors.actor_statement_count(actor=actor)
+    paginator.count = selectors.actor_statement_count(actor=actor, current=current)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.with_contradictions(page.object_list)
     context = {
         "actor": actor,
         "page": page,
-        "topics": profiles.actor_topics(actor=actor),
-        "contradictions": profiles.actor_contradictions(actor=actor),
-        "reversals": profiles.actor_reversals(actor=actor),
+        "topics": profiles.actor_topics(actor=actor, current=current),
+        **profiles.actor_contradictions_and_reversals(actor=actor),
     }
     return render(request, "statements/actor_detail.html", context)
 
@@ -238,13 +248,20 @@ def topic_detail(request, slug):
     stance = request.GET.get("stance")
     if stance not in selectors.STANCE_KEYS:
         stance = None
-    statements = selectors.topic_statements(topic=topic, stance=stance)
+    counts = selectors.topic_stance_counts(topic=topic)
+    paginator = Paginator(
+        selectors.topic_statements(topic=topic, stance=stance), STATEMENTS_PER_PAGE
+    )
+    # The stance counts (cached) hold the total: no COUNT over a hundred thousand rows.
+    paginator.count = counts[stance] if stance else sum(counts.values())
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = selectors.with_contradictions(page.object_list)
     context = {
         "topic": topic,
         "stance": stance,
-        "counts": selectors.topic_stance_counts(topic=topic),
+        "counts": counts,
         "timeline": charts.topic_timeline(topic=topic),
         "propositions": profiles.topic_propositions(topic=topic),
-        "page": _page(request, statements, STATEMENTS_PER_PAGE),
+        "page": page,
     }
     return render(request, "statements/topic_detail.html", context)

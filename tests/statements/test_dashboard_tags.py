@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from django.urls import NoReverseMatch, reverse
 
-from statements.templatetags.dashboard import claims, detail_url, seen
+from statements.templatetags.dashboard import claim, claims, detail_url, seen
 from tests.factories import ContradictionFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,3 +98,19 @@ def test_rows_escape_the_words_of_both_claims(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "&lt;img src=x onerror=alert(1)&gt;" in body
     assert f'href="/contradictions/{c.pk}/"' in body
+
+
+@pytest.mark.django_db
+def test_a_claim_escapes_its_text_and_marks_the_opposing_phrase():
+    statement = StatementFactory(
+        actor=None,
+        speaker_text='<img src=x onerror="alert(1)">',
+        content="Troops <b>pull back</b> from the border",
+        said_on=dt.date(2022, 2, 16),
+    )
+    html = str(claim(statement, "from the border", "B"))
+    assert html.startswith('<section class="claim claim-b" aria-label="Claim B">')
+    assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+    assert "&lt;b&gt;pull back&lt;/b&gt;" in html
+    assert '<mark class="hl-phrase">from the border</mark>' in html
+    assert '<time datetime="2022-02-16">16 Feb 2022</time> · Paraphrase' in html

@@ -9,6 +9,7 @@ from tests.factories import (
     ActorFactory,
     ActorRoleFactory,
     ContradictionFactory,
+    EventFactory,
     StatementFactory,
     TopicFactory,
 )
@@ -104,3 +105,69 @@ def test_topic_list_counts_statements_and_contradictions():
     c.statement_a.save()
     counts = selectors.topic_counts(topics=selectors.topic_list())
     assert counts[c.topic.pk] == {"statements": 1, "contradictions": 1}
+
+
+def test_with_contradictions_pairs_each_statement_with_the_other_side_in_one_query(
+    django_assert_num_queries,
+):
+    actor = ActorFactory()
+    someone = StatementFactory()  # the lower id: side a of its pair with `second`
+    first = StatementFactory(actor=actor, said_on=dt.date(2022, 1, 1))
+    second = StatementFactory(actor=actor, said_on=dt.date(2022, 2, 1))
+    quiet = StatementFactory(actor=actor, said_on=dt.date(2022, 3, 1))
+    as_a = ContradictionFactory(statement_a=first)
+    as_b = ContradictionFactory(statement_a=someone, statement_b=second)
+    against_event = ContradictionFactory(
+        statement_a=second, statement_b=None, event=EventFactory(), kind=Contradiction.Kind.EVENT
+    )
+    page = selectors.actor_statements(actor=actor)
+    with django_assert_num_queries(2):  # the statements, then every pair of them
+        rows = selectors.with_contradictions(page)
+        pairs = {s.pk: [(c.pk, o and o.pk) for c, o in s.contradiction_pairs] for s in rows}
+        names = [o.actor.name for s in rows for _c, o in s.contradiction_pairs if o]
+        titles = [c.event.title for s in rows for c, o in s.contradiction_pairs if o is None]
+    assert [s.pk for s in rows] == [first.pk, second.pk, quiet.pk]
+    assert pairs[first.pk] == [(as_a.pk, as_a.statement_b_id)]
+    assert pairs[second.pk] == [(as_b.pk, someone.pk), (against_event.pk, None)]
+    assert pairs[quiet.pk] == []
+    assert len(names) == 2 and titles == [against_event.event.title]
+
+
+def test_with_claims_loads_both_claims_of_several_lists_in_one_query(django_assert_num_queries):
+    pair = ContradictionFactory()
+    against_event = ContradictionFactory(
+        statement_b=None, event=EventFactory(), kind=Contradiction.Kind.EVENT
+    )
+    lists = [
+        list(selectors.contradiction_list().filter(pk=pair.pk).prefetch_related(None)),
+        list(selectors.contradiction_list().filter(pk=against_event.pk).prefetch_related(None)),
+    ]
+    with django_assert_num_queries(1):
+        selectors.with_claims(lists[0] + lists[1])
+        loaded = lists[0][0]
+        speakers = [loaded.statement_a.actor.name, loaded.statement_b.actor.name]
+        outlet = loaded.statement_a.article.outlet_id
+        assert lists[1][0].statement_b is None
+        assert lists[1][0].statement_a.content == against_event.statement_a.content
+    assert speakers == [pair.statement_a.actor.name, pair.statement_b.actor.name]
+    assert outlet == pair.statement_a.article.outlet_id
+
+
+def test_actor_topics_are_busiest_first_then_by_name_and_only_those_spoken_on():
+    from statements.selectors.profiles import actor_topics
+
+    actor = ActorFactory()
+    grain = TopicFactory(slug="grain", name="Grain exports")
+    gas = TopicFactory(slug="gas", name="Gas transit")
+    troops = TopicFactory(slug="troops", name="Troops")
+    TopicFactory(slug="quiet", name="Quiet topic")  # nobody spoke on it
+    for topic, n in ((grain, 2), (gas, 2), (troops, 3)):
+        for _ in range(n):
+            StatementFactory(actor=actor, topic=topic)
+    StatementFactory(actor=actor, topic=None)
+    StatementFactory(topic=grain)  # someone else's
+    assert actor_topics(actor=actor) == [
+        {"topic__name": "Troops", "topic__slug": "troops", "n": 3},
+        {"topic__name": "Gas transit", "topic__slug": "gas", "n": 2},
+        {"topic__name": "Grain exports", "topic__slug": "grain", "n": 2},
+    ]
