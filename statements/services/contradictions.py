@@ -19,10 +19,11 @@ from statements.detection import (
     find_contradictions,
 )
 from statements.detection.compare import REVERSAL_WINDOW_DAYS
-from statements.models import Contradiction, Event, Statement, Topic
+from statements.models import Actor, Contradiction, Event, Statement, Topic
 from statements.services.contradiction_claims import contradictions_claims_sync
 from statements.services.contradiction_store import contradictions_reconcile, detection_key
 from statements.services.propositions import propositions_links_write
+from statements.services.restatements import is_restatement, with_restatement
 from statements.webhooks.services import contradiction_event_emit
 
 # The columns detection reads: enough to build a ClaimView without loading article texts.
@@ -30,6 +31,7 @@ CLAIM_FIELDS = (
     "pk",
     "actor_id",
     "actor__name",
+    "actor__status",
     "speaker_text",
     "said_on",
     "article__published_at",
@@ -40,6 +42,7 @@ CLAIM_FIELDS = (
     "stance_confidence",
     "hedged",
     "quantities",
+    "restatement",  # annotated by with_restatement
 )
 
 
@@ -48,6 +51,12 @@ def effective_date(said_on: date | None, published_at) -> date | None:
     if said_on is not None:
         return said_on
     return published_at.date() if published_at is not None else None
+
+
+def _named(actor_id, status: str) -> bool:
+    # A proposed actor is only the speaker's words ("a senior official") until an editor
+    # approves it as someone.
+    return actor_id is not None and status != Actor.Status.PROPOSED
 
 
 def _claim(row: dict) -> ClaimView:
@@ -62,7 +71,14 @@ def _claim(row: dict) -> ClaimView:
         rule=row["stance_rule"],
         hedged=row["hedged"],
         quantities=tuple(row["quantities"] or ()),
+        named=_named(row["actor_id"], row["actor__status"]),
+        restatement=bool(row.get("restatement")),
     )
+
+
+def claim_rows(queryset):
+    """Statement rows as detection reads them (see CLAIM_FIELDS)."""
+    return with_restatement(queryset).values(*CLAIM_FIELDS)
 
 
 def claim_view(statement: Statement) -> ClaimView:
@@ -79,6 +95,8 @@ def claim_view(statement: Statement) -> ClaimView:
         confidence=statement.stance_confidence,
         hedged=statement.hedged,
         quantities=tuple(statement.quantities or ()),
+        named=_named(statement.actor_id, statement.actor.status if statement.actor_id else ""),
+        restatement=is_restatement(statement),
     )
 
 
@@ -122,7 +140,7 @@ def candidate_queryset(statement: Statement, claim: ClaimView):
             stance__in=others,
             said_on__range=(claim.said_on - reach, claim.said_on + reach),
         )
-    return _base(statement).filter(condition).order_by().values(*CLAIM_FIELDS)
+    return claim_rows(_base(statement).filter(condition).order_by())
 
 
 def _event_view(event: Event) -> EventView | None:
@@ -226,9 +244,8 @@ def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
                 )
                 | Q(said_on__isnull=True)
             )
-            .values(*CLAIM_FIELDS)
         )
-        for row in rows:
+        for row in claim_rows(rows):
             claim = _claim(row)
             verdict = against_event(claim, view, lookback_days=lookback)
             if verdict is not None:

@@ -24,16 +24,15 @@ from statements.services.contradiction_store import (
     detection_key,
     detection_new,
 )
-from statements.services.contradictions import CLAIM_FIELDS, _claim, _event_view
+from statements.services.contradictions import _claim, _event_view, claim_rows
 from statements.services.propositions import propositions_assess_all
 
 
 def _topic_claims(topic: Topic):
-    rows = (
+    rows = claim_rows(
         Statement.objects.filter(topic=topic)
         .exclude(review_status=Statement.Review.REJECTED)
         .exclude(stance="", quantities=[])
-        .values(*CLAIM_FIELDS)
     )
     return [_claim(row) for row in rows.iterator(chunk_size=BATCH)]
 
