@@ -6,6 +6,8 @@ import pytest
 from django.db.models import Q
 
 from statements.models import Actor, Contradiction, Statement
+from statements.selectors.detection_claims import claim_rows
+from statements.selectors.restatements import is_restatement
 from statements.services import (
     actors_load_catalogue,
     contradictions_detect_all,
@@ -13,8 +15,6 @@ from statements.services import (
     statements_extract_for_article,
     topics_load_catalogue,
 )
-from statements.services.contradictions import claim_rows
-from statements.services.restatements import is_restatement
 from tests.factories import ActorFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
