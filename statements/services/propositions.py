@@ -59,10 +59,43 @@ def _assessments(statement: Statement) -> dict:
     return params
 
 
+def _links_write_portable(statement: Statement) -> list[StatementProposition]:
+    """The same in three statements, for the embedded SQLite mode (no DELETE ... USING)."""
+    StatementProposition.objects.filter(statement=statement).exclude(
+        proposition__topic_id=statement.topic_id
+    ).delete()
+    if not statement.topic_id:
+        return []
+    assessed = _assessments(statement)
+    links = []
+    for proposition in Proposition.objects.filter(topic_id=statement.topic_id):
+        letter = "a" if proposition.supported_by_stance == "a" else "b"
+        links.append(
+            StatementProposition(
+                statement=statement,
+                proposition=proposition,
+                relation=assessed[f"relation_{letter}"],
+                confidence=assessed[f"confidence_{letter}"],
+                phrase=assessed["phrase"],
+                rule=assessed["rule"],
+            )
+        )
+    if links:
+        StatementProposition.objects.bulk_create(
+            links,
+            update_conflicts=True,
+            unique_fields=["statement", "proposition"],
+            update_fields=["relation", "confidence", "phrase", "rule", "updated_at"],
+        )
+    return links
+
+
 def propositions_links_write(*, statement: Statement) -> list[StatementProposition]:
     """The body of propositions_assess_for_statement for callers that already hold the
     transaction (detection runs it for every statement: a savepoint each time is two more
     round trips)."""
+    if connection.vendor != "postgresql":
+        return _links_write_portable(statement)
     params = {"statement": statement.pk, "topic": statement.topic_id, "now": timezone.now()}
     if statement.topic_id:
         params.update(_assessments(statement))

@@ -180,6 +180,24 @@ def test_a_statement_moved_to_another_topic_or_side_keeps_only_its_new_links(top
     assert links() == set()
 
 
+def test_the_embedded_modes_way_of_writing_links_stores_the_same_links(topics):
+    from statements.services.propositions import _links_write_portable
+
+    denial = say("Kremlin", "there are no plans to invade Ukraine", FEB)
+
+    def stored():
+        return set(
+            StatementProposition.objects.filter(statement=denial).values_list(
+                "proposition_id", "relation", "confidence", "phrase", "rule"
+            )
+        )
+
+    written = stored()
+    StatementProposition.objects.filter(statement=denial).delete()
+    _links_write_portable(denial)
+    assert written and stored() == written
+
+
 def test_a_relayed_claim_has_a_topic_but_no_stance_and_is_neutral(topics):
     relayed = say("Jens Stoltenberg", "Moscow claims its troops are pulling back from the border")
     assert relayed.topic.slug == "russian-troop-posture"
