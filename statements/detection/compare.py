@@ -4,7 +4,9 @@ Kinds follow de Marneffe, Rafferty and Manning (2008): opposite direction, negat
 denial, numeric mismatch, one actor reversing itself over time, and a claim against a later
 event. What is not a contradiction: claims further apart than the topic's window (an update),
 a hedge against a plain claim the other way, the same stance in other words, and claims the
-speaker only relays (those carry no stance and never reach this module).
+speaker only relays (those carry no stance and never reach this module). A headline that
+restates its article's body is left to the body's statement. Scores rank what an analyst
+would accept first (see strength).
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ import math
 from collections.abc import Iterable
 from datetime import date
 
+from . import strength
 from .quantities import Quantity, first_conflict
 from .types import DENIES_POSSIBILITY, ClaimView, EventView, Verdict, is_denial_rule
 
-UNKNOWN_CONFIDENCE = 0.5  # rows saved before stance confidence was recorded hold 0.0
 DEFAULT_WINDOW_DAYS = 30
 # A speaker turning round is news for longer than two speakers disagreeing on one day.
 REVERSAL_WINDOW_DAYS = 180
@@ -33,11 +35,6 @@ KIND_EVENT = "event"
 
 def _actor_key(actor: str) -> str:
     return " ".join(actor.casefold().split())
-
-
-def _confidence(claim: ClaimView) -> float:
-    value = claim.confidence if claim.confidence and claim.confidence > 0 else UNKNOWN_CONFIDENCE
-    return min(value, 1.0)
 
 
 def _describe(claim: ClaimView) -> str:
@@ -60,7 +57,7 @@ def _quantities(claim: ClaimView) -> list[Quantity]:
     return [q if isinstance(q, Quantity) else Quantity.from_dict(q) for q in claim.quantities]
 
 
-def _numeric(a: ClaimView, b: ClaimView) -> Verdict | None:
+def _numeric(a: ClaimView, b: ClaimView, *, window_days: int | None) -> Verdict | None:
     """Two counts of the same thing that cannot both be right."""
     if a.hedged or b.hedged:
         return None
@@ -73,7 +70,12 @@ def _numeric(a: ClaimView, b: ClaimView) -> Verdict | None:
     else:
         spread = abs(qa.value - qb.value) / max(qa.value, qb.value)
         score = NUMERIC_BASE + min(spread, 0.35)
-    score *= math.sqrt(_confidence(a) * _confidence(b)) if a.stance and b.stance else 0.9
+    if a.stance and b.stance:
+        score *= strength.pair_weight(a, b)
+    else:
+        # The counts, not a stance phrase, are the evidence: only who said them weighs.
+        score *= 0.9 * math.sqrt(strength.source(a) * strength.source(b))
+    score *= strength.proximity(_gap(a, b), window_days)
     explanation = (
         f'Numeric mismatch: {a.actor}: "{qa.text}" ({_when(a)}) vs {b.actor}: "{qb.text}" '
         f"({_when(b)}); rule: intervals of the same count do not overlap"
@@ -104,6 +106,8 @@ def compare(
     """
     if not (a.topic and b.topic) or a.topic != b.topic:
         return None
+    if a.restatement or b.restatement:
+        return None
     if _order(b) < _order(a):
         # The earlier claim reads first, and the verdict does not depend on argument order.
         a, b = b, a
@@ -111,7 +115,7 @@ def compare(
     same_actor = _actor_key(a.actor) == _actor_key(b.actor)
     in_window = gap is None or window_days is None or gap <= window_days
     if not same_actor and in_window:
-        numeric = _numeric(a, b)
+        numeric = _numeric(a, b, window_days=window_days)
         if numeric is not None:
             return numeric
     if not (a.stance and b.stance) or a.stance == b.stance:
@@ -125,7 +129,8 @@ def compare(
         if a.hedged or b.hedged:
             return None
         first, then = (a, b) if a.said_on < b.said_on else (b, a)
-        score = round(math.sqrt(_confidence(a) * _confidence(b)), 3)
+        # Turning round is the point here, so the time between does not weaken it.
+        score = round(strength.pair_weight(a, b), 3)
         explanation = (
             f"Reversal: {_describe(first)} then {_describe(then)}, {gap} days later; "
             f"{_rules(first, then)}"
@@ -143,7 +148,8 @@ def compare(
         plain = b if a.hedged else a
         if plain.rule not in DENIES_POSSIBILITY:
             return None
-    score = math.sqrt(_confidence(a) * _confidence(b)) * (HEDGE_FACTOR if hedged else 1.0)
+    score = strength.pair_weight(a, b) * (HEDGE_FACTOR if hedged else 1.0)
+    score *= strength.proximity(gap, window_days)
     changes = [q for q in (*_quantities(a), *_quantities(b)) if q.change]
     if changes:
         kind, rule = KIND_NUMERIC, "count change against the opposite stance"
@@ -189,6 +195,8 @@ def against_event(
         return None
     if claim.stance == event.stance or claim.hedged or claim.said_on is None:
         return None
+    if claim.restatement:
+        return None
     if not isinstance(event.occurred_on, date) or claim.said_on >= event.occurred_on:
         return None
     gap = (event.occurred_on - claim.said_on).days
@@ -199,4 +207,4 @@ def against_event(
         f'"{event.title}" ({event.occurred_on.isoformat()}, bears out {event.stance}), '
         f"{gap} days later; rule: the event confirms the opposite stance"
     )
-    return Verdict(KIND_EVENT, round(_confidence(claim), 3), explanation, "later event")
+    return Verdict(KIND_EVENT, round(strength.weight(claim), 3), explanation, "later event")

@@ -71,6 +71,15 @@ def _subject_text(subject: Token) -> str:
     return subject.doc[subject.left_edge.i : subject.right_edge.i + 1].text
 
 
+def _attributes_speech(according: Token, speaker: str) -> bool:
+    """Does "according to" hang on the speaker's own reporting verb ("X said, according to")?"""
+    verb = according.head
+    if verb.lemma_ not in REPORTING_VERBS:
+        return False
+    subject = _subject(verb)
+    return subject is not None and _names_speaker(subject, speaker)
+
+
 def modality(
     doc: Doc, tokens: Sequence[int], anchor: Token, *, speaker: str | None = None
 ) -> Modality:
@@ -106,13 +115,16 @@ def modality(
         if node.lemma_ in DISTANCING_VERBS or speaker:
             reported_by = _subject_text(subject)
     for token in doc:
-        # "according to Moscow, troops are pulling back"
+        # "according to Moscow, troops are pulling back"; but in "Stoltenberg said, according
+        # to The Guardian" the source relays the speech act, not a claim the speaker keeps
+        # a distance from.
         if (
             speaker
             and not reported_by
             and token.lower_ == "according"
             and token.i + 2 < len(doc)
             and doc[token.i + 1].lower_ == "to"
+            and not _attributes_speech(token, speaker)
         ):
             source = doc[token.i + 2]
             if not _names_speaker(source, speaker):

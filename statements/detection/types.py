@@ -90,6 +90,12 @@ class ClaimView:
     rule: str = RULE_CUE
     hedged: bool = False
     quantities: tuple = ()  # Quantity values stated in the content
+    # Said by a catalogue actor, not an unresolved speaker ("a senior official"): a named
+    # source is accountable for the claim, so a conflict between named sources weighs more.
+    named: bool = True
+    # A headline summing up a claim its article's body makes: the body's statement (dated,
+    # attributed, verbatim) carries any conflict, so the headline is never flagged itself.
+    restatement: bool = False
 
 
 @dataclass(frozen=True)

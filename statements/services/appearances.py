@@ -18,6 +18,7 @@ from django.utils import timezone
 from rapidfuzz import fuzz, process
 
 from statements.models import Contradiction, Statement, StatementAppearance, StatementMergeBlock
+from statements.services.contradiction_claims import contradictions_claims_sync
 from statements.services.contradictions import contradictions_detect_for_statement
 from statements.services.merge_keys import merge_keys_lock
 
@@ -295,3 +296,5 @@ def _contradictions_move(*, keep: Statement, other: Statement) -> None:
             continue
         contradiction.statement_a_id, contradiction.statement_b_id = a, b
         contradiction.save()
+        # The claims may have changed sides: both copies are taken afresh.
+        contradictions_claims_sync(contradiction_ids=[contradiction.pk])

@@ -59,6 +59,38 @@ def contradictions_claims_sync(
     return written
 
 
+def claim_copies(*, actor_id, outlet_id, said_on) -> dict:
+    """One claim's values as a detection row holds them (side-neutral; see on_side)."""
+    return {"actor": actor_id, "outlet": outlet_id, "said_on": said_on}
+
+
+def on_side(copies: dict, side: str) -> dict:
+    """`copies` as the columns of side "a" or "b" of a contradiction row."""
+    return {
+        f"actor_{side}_id": copies["actor"],
+        f"outlet_{side}_id": copies["outlet"],
+        f"said_on_{side}": copies["said_on"],
+    }
+
+
+def contradictions_claims_mirror(
+    *, statement_id: int, copies: dict, rows: Iterable[Contradiction]
+) -> int:
+    """Bring already loaded contradiction `rows` in step where their copies of one
+    statement differ from `copies` (usually none): detection of a single statement knows
+    its values and has its rows in hand, so it needs no query when nothing changed.
+    Returns the rows written."""
+    stale = [
+        row.pk
+        for row in rows
+        for side in ("a", "b")
+        if getattr(row, f"statement_{side}_id") == statement_id
+        and any(getattr(row, name) != value for name, value in on_side(copies, side).items())
+    ]
+    # Both sides of a stale row are copied again: a row moved by a merge may have swapped.
+    return contradictions_claims_sync(contradiction_ids=stale) if stale else 0
+
+
 @transaction.atomic
 def contradictions_claims_sync_for_articles(*, article_ids: Iterable[int]) -> int:
     """After an article's outlet changed: refresh the contradictions of its statements."""

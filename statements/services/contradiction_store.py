@@ -27,11 +27,11 @@ def detection_key(row) -> tuple:
     return ("pair", get("statement_a_id"), get("statement_b_id"))
 
 
-def detection_new(key: tuple, fields: dict) -> Contradiction:
-    """An unsaved detection for `key`."""
+def detection_new(key: tuple, fields: dict, copies: dict | None = None) -> Contradiction:
+    """An unsaved detection for `key`; `copies` are its claims' copied columns, if known."""
     kind, first, other = key
     link = {"event_id": other} if kind == "event" else {"statement_b_id": other}
-    return Contradiction(statement_a_id=first, **link, **fields)
+    return Contradiction(statement_a_id=first, **link, **fields, **(copies or {}))
 
 
 def _changed(current, fields: dict) -> bool:
@@ -69,10 +69,14 @@ def contradictions_withdraw(pks: list[int]) -> None:
 
 
 def contradictions_reconcile(
-    *, known: dict[tuple, Contradiction], found: dict[tuple, dict]
+    *,
+    known: dict[tuple, Contradiction],
+    found: dict[tuple, dict],
+    copies: dict[tuple, dict] | None = None,
 ) -> list[Contradiction]:
     """Make the stored detections among `known` match `found` (key -> fields), in a few
-    statements whatever the number of pairs. Callers hold the transaction.
+    statements whatever the number of pairs. Callers hold the transaction. `copies` (key ->
+    the claims' copied columns) fills new rows when the caller already has the values.
 
     Returns the live unreviewed detections in `found`'s order (new, refreshed and unchanged).
     """
@@ -80,7 +84,7 @@ def contradictions_reconcile(
     for key, fields in found.items():
         current = known.get(key)
         if current is None:
-            new.append(detection_new(key, fields))
+            new.append(detection_new(key, fields, (copies or {}).get(key)))
             live[key] = new[-1]
         elif current.status == Contradiction.Status.DETECTED:
             if _changed(current, fields):

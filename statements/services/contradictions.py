@@ -4,7 +4,7 @@ Reviewed pairs are never touched (a dismissed pair is never proposed again); unr
 detections that no longer hold are withdrawn, so re-detection is idempotent.
 """
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -19,110 +19,24 @@ from statements.detection import (
     find_contradictions,
 )
 from statements.detection.compare import REVERSAL_WINDOW_DAYS
-from statements.models import Contradiction, Event, Statement, Topic
-from statements.services.contradiction_claims import contradictions_claims_sync
+from statements.models import Contradiction, Event, Statement
+from statements.selectors.detection_claims import (
+    candidate_queryset,
+    claim_from_row,
+    claim_rows,
+    claim_view,
+    other_stances,
+    row_copies,
+)
+from statements.services.contradiction_claims import (
+    claim_copies,
+    contradictions_claims_mirror,
+    contradictions_claims_sync,
+    on_side,
+)
 from statements.services.contradiction_store import contradictions_reconcile, detection_key
 from statements.services.propositions import propositions_links_write
 from statements.webhooks.services import contradiction_event_emit
-
-# The columns detection reads: enough to build a ClaimView without loading article texts.
-CLAIM_FIELDS = (
-    "pk",
-    "actor_id",
-    "actor__name",
-    "speaker_text",
-    "said_on",
-    "article__published_at",
-    "topic__slug",
-    "stance",
-    "stance_phrase",
-    "stance_rule",
-    "stance_confidence",
-    "hedged",
-    "quantities",
-)
-
-
-def effective_date(said_on: date | None, published_at) -> date | None:
-    """When a claim was made: its own date, else its article's publication day."""
-    if said_on is not None:
-        return said_on
-    return published_at.date() if published_at is not None else None
-
-
-def _claim(row: dict) -> ClaimView:
-    return ClaimView(
-        id=row["pk"],
-        actor=row["actor__name"] or row["speaker_text"] or "Unknown",
-        said_on=effective_date(row["said_on"], row["article__published_at"]),
-        topic=row["topic__slug"] or "",
-        stance=row["stance"],
-        phrase=row["stance_phrase"],
-        confidence=row["stance_confidence"],
-        rule=row["stance_rule"],
-        hedged=row["hedged"],
-        quantities=tuple(row["quantities"] or ()),
-    )
-
-
-def claim_view(statement: Statement) -> ClaimView:
-    actor = statement.actor.name if statement.actor_id else (statement.speaker_text or "Unknown")
-    published = statement.article.published_at if statement.article_id else None
-    return ClaimView(
-        id=statement.pk,
-        actor=actor,
-        said_on=effective_date(statement.said_on, published),
-        topic=statement.topic.slug if statement.topic_id else "",
-        stance=statement.stance,
-        phrase=statement.stance_phrase,
-        rule=statement.stance_rule,
-        confidence=statement.stance_confidence,
-        hedged=statement.hedged,
-        quantities=tuple(statement.quantities or ()),
-    )
-
-
-def _other_stances(topic: Topic, stance: str) -> list[str]:
-    return [s for s in (topic.stance_a, topic.stance_b) if s != stance]
-
-
-def _window(topic_id, day: date | None, days: int) -> Q:
-    if day is None:
-        return Q(topic_id=topic_id)
-    # Undated rows may still fall inside by their article's date: kept, filtered in Python.
-    # The topic is repeated in each branch so both read the (topic, said_on) index.
-    reach = timedelta(days=days)
-    return Q(topic_id=topic_id, said_on__range=(day - reach, day + reach)) | Q(
-        topic_id=topic_id, said_on__isnull=True
-    )
-
-
-def _base(statement: Statement):
-    return (
-        Statement.objects.filter(topic_id=statement.topic_id)
-        .exclude(pk=statement.pk)
-        .exclude(review_status=Statement.Review.REJECTED)
-    )
-
-
-def candidate_queryset(statement: Statement, claim: ClaimView):
-    """The rows one statement can conflict with, in one query read through the
-    (topic, said_on) index: its topic inside the window, and its own actor's opposite claims
-    inside the longer reversal window."""
-    window = _window(statement.topic_id, claim.said_on, statement.topic.window_days)
-    others = _other_stances(statement.topic, statement.stance) if statement.stance else []
-    wanted = Q(stance__in=others)
-    if statement.quantities:
-        wanted |= ~Q(quantities=[])
-    condition = window & wanted
-    if statement.actor_id and statement.stance and claim.said_on is not None:
-        reach = timedelta(days=REVERSAL_WINDOW_DAYS)
-        condition |= Q(
-            actor_id=statement.actor_id,
-            stance__in=others,
-            said_on__range=(claim.said_on - reach, claim.said_on + reach),
-        )
-    return _base(statement).filter(condition).order_by().values(*CLAIM_FIELDS)
 
 
 def _event_view(event: Event) -> EventView | None:
@@ -154,26 +68,38 @@ def contradictions_detect_for_statement(*, statement: Statement) -> list[Contrad
         and (statement.stance or statement.quantities)
         and statement.review_status != Statement.Review.REJECTED
     )
+    mine = claim_copies(
+        actor_id=statement.actor_id,
+        outlet_id=statement.article.outlet_id if statement.article_id else None,
+        said_on=statement.said_on,
+    )
     found: dict[tuple, dict] = {}
+    copies: dict[tuple, dict] = {}
     if eligible:
         claim = claim_view(statement)
-        existing = [_claim(row) for row in candidate_queryset(statement, claim)]
+        rows = list(candidate_queryset(statement, claim))
+        others = {row["pk"]: row_copies(row) for row in rows}
         verdicts = find_contradictions(
             claim,
-            existing,
+            [claim_from_row(row) for row in rows],
             window_days=statement.topic.window_days,
             reversal_days=REVERSAL_WINDOW_DAYS,
         )
         for other, verdict in verdicts:
-            low, high = sorted((statement.pk, other.id))
-            mine, theirs = statement.stance_phrase, other.phrase
-            phrases = (mine, theirs) if low == statement.pk else (theirs, mine)
-            found[("pair", low, high)] = _fields(verdict, statement.topic_id, *phrases)
-        found.update(_found_against_events(statement, claim))
-    stored = contradictions_reconcile(known=known, found=found)
+            key = ("pair", *sorted((statement.pk, other.id)))
+            sides = [(statement.stance_phrase, mine), (other.phrase, others[other.id])]
+            if key[1] != statement.pk:
+                sides.reverse()
+            found[key] = _fields(verdict, statement.topic_id, sides[0][0], sides[1][0])
+            copies[key] = {**on_side(sides[0][1], "a"), **on_side(sides[1][1], "b")}
+        events = _found_against_events(statement, claim)
+        found.update(events)
+        copies.update({key: on_side(mine, "a") for key in events})
+    stored = contradictions_reconcile(known=known, found=found, copies=copies)
     # Every write to a statement ends here, so its contradictions' copies of its actor,
-    # outlet and date (reviewed ones too) are refreshed here.
-    contradictions_claims_sync(statement_ids=[statement.pk])
+    # outlet and date (reviewed ones too) are refreshed here: new rows were created with
+    # them, the rows already stored are rewritten only where they differ.
+    contradictions_claims_mirror(statement_id=statement.pk, copies=mine, rows=known.values())
     propositions_links_write(statement=statement)
     return stored
 
@@ -216,7 +142,7 @@ def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
         rows = (
             Statement.objects.filter(
                 topic_id=event.topic_id,
-                stance__in=_other_stances(event.topic, view.stance),
+                stance__in=other_stances(event.topic, view.stance),
             )
             .exclude(review_status=Statement.Review.REJECTED)
             .filter(
@@ -226,10 +152,9 @@ def contradictions_detect_for_event(*, event: Event) -> list[Contradiction]:
                 )
                 | Q(said_on__isnull=True)
             )
-            .values(*CLAIM_FIELDS)
         )
-        for row in rows:
-            claim = _claim(row)
+        for row in claim_rows(rows):
+            claim = claim_from_row(row)
             verdict = against_event(claim, view, lookback_days=lookback)
             if verdict is not None:
                 found[("event", claim.id, event.pk)] = _fields(

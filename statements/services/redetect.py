@@ -14,6 +14,7 @@ from django.db import transaction
 from statements.detection import against_event, find_all_contradictions
 from statements.detection.compare import REVERSAL_WINDOW_DAYS
 from statements.models import Contradiction, Event, Statement, Topic
+from statements.selectors.detection_claims import claim_from_row, claim_rows
 from statements.services.contradiction_claims import contradictions_claims_sync
 from statements.services.contradiction_store import (
     BATCH,
@@ -24,18 +25,17 @@ from statements.services.contradiction_store import (
     detection_key,
     detection_new,
 )
-from statements.services.contradictions import CLAIM_FIELDS, _claim, _event_view
+from statements.services.contradictions import _event_view
 from statements.services.propositions import propositions_assess_all
 
 
 def _topic_claims(topic: Topic):
-    rows = (
+    rows = claim_rows(
         Statement.objects.filter(topic=topic)
         .exclude(review_status=Statement.Review.REJECTED)
         .exclude(stance="", quantities=[])
-        .values(*CLAIM_FIELDS)
     )
-    return [_claim(row) for row in rows.iterator(chunk_size=BATCH)]
+    return [claim_from_row(row) for row in rows.iterator(chunk_size=BATCH)]
 
 
 def _found_for_topic(topic: Topic, events: list[Event]) -> dict[tuple, dict]:

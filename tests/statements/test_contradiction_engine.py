@@ -13,6 +13,7 @@ from statements.services import (
     contradictions_detect_all,
     contradictions_detect_for_statement,
     statement_create,
+    statement_update,
     topic_update,
     topics_load_catalogue,
 )
@@ -152,6 +153,49 @@ def test_statements_link_to_their_topics_propositions(topics):
     refuted = links["Russia intends to invade Ukraine."]
     assert refuted.relation == "refutes"
     assert refuted.phrase == "no plans to invade" and refuted.confidence > 0
+
+
+def test_a_statement_moved_to_another_topic_or_side_keeps_only_its_new_links(topics):
+    from statements.models import Topic
+
+    denial = say("Kremlin", "there are no plans to invade Ukraine", FEB)
+    intent = Topic.objects.get(slug="russian-invasion-intent")
+    posture = Topic.objects.get(slug="russian-troop-posture")
+
+    def links():
+        rows = StatementProposition.objects.filter(statement=denial).select_related("proposition")
+        return {(link.proposition.topic_id, link.proposition.text, link.relation) for link in rows}
+
+    before = links()
+    assert before and {topic for topic, _, _ in before} == {intent.pk}
+    statement_update(statement=denial, topic=intent, stance=intent.stance_a)
+    flipped = links()
+    assert {text for _, text, _ in flipped} == {text for _, text, _ in before}
+    assert {(t, r) for _, t, r in flipped} != {(t, r) for _, t, r in before}
+
+    statement_update(statement=denial, topic=posture, stance=posture.stance_b)
+    assert links() and {topic for topic, _, _ in links()} == {posture.pk}
+
+    statement_update(statement=denial, topic=None, stance="")
+    assert links() == set()
+
+
+def test_the_embedded_modes_way_of_writing_links_stores_the_same_links(topics):
+    from statements.services.propositions import _links_write_portable
+
+    denial = say("Kremlin", "there are no plans to invade Ukraine", FEB)
+
+    def stored():
+        return set(
+            StatementProposition.objects.filter(statement=denial).values_list(
+                "proposition_id", "relation", "confidence", "phrase", "rule"
+            )
+        )
+
+    written = stored()
+    StatementProposition.objects.filter(statement=denial).delete()
+    _links_write_portable(denial)
+    assert written and stored() == written
 
 
 def test_a_relayed_claim_has_a_topic_but_no_stance_and_is_neutral(topics):

@@ -143,9 +143,9 @@ def test_one_statement_against_many_is_stored_in_a_few_queries_with_history(
     pullback = Statement.objects.select_related("topic", "actor", "article").get(pk=pullback.pk)
 
     # Pairs, history, events, the claims' copies and proposition links in a fixed number of
-    # statements (one INSERT for all 25 detections, one for their history, one UPDATE for the
-    # copies), not two per pair.
-    with django_assert_max_num_queries(11):
+    # statements (one INSERT for all 25 detections with their claims' copies, one for their
+    # history, one for the proposition links), not two per pair.
+    with django_assert_max_num_queries(8):
         found = contradictions_detect_for_statement(statement=pullback)
 
     assert len(found) == len(others) == Contradiction.objects.count()

@@ -51,12 +51,12 @@ class Command(BaseCommand):
 
     def _run(self, *, statements, topics, actors, sample, topical, dissent, seed, skip_full, **_):
         from statements.detection import find_contradictions
-        from statements.services.contradictions import (
-            _claim,
+        from statements.selectors.detection_claims import (
             candidate_queryset,
+            claim_from_row,
             claim_view,
-            contradictions_detect_for_statement,
         )
+        from statements.services.contradictions import contradictions_detect_for_statement
         from statements.services.redetect import contradictions_redetect_all
 
         rng = random.Random(seed)
@@ -79,7 +79,7 @@ class Command(BaseCommand):
             statement = rows[pk]
             t0 = time.perf_counter()
             claim = claim_view(statement)
-            candidates = [_claim(row) for row in candidate_queryset(statement, claim)]
+            candidates = [claim_from_row(row) for row in candidate_queryset(statement, claim)]
             verdicts = find_contradictions(
                 claim, candidates, window_days=statement.topic.window_days
             )
@@ -191,10 +191,7 @@ class Command(BaseCommand):
         return topical_pks
 
     def _explain(self, statement) -> None:
-        from statements.services.contradictions import (
-            candidate_queryset,
-            claim_view,
-        )
+        from statements.selectors.detection_claims import candidate_queryset, claim_view
 
         queryset = candidate_queryset(statement, claim_view(statement))
         sql, params = queryset.query.sql_with_params()

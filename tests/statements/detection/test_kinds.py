@@ -190,6 +190,26 @@ def test_a_claim_relayed_without_endorsement_is_not_the_speakers(content, speake
     assert match.reported_by == reported_by
 
 
+@pytest.mark.parametrize(
+    ("content", "speaker"),
+    [
+        (
+            '"So far we have not seen any de-escalation on the ground," Stoltenberg said, '
+            "according to The Guardian.",
+            "Jens Stoltenberg",
+        ),
+        (
+            "Russia is still building up its forces, Blinken told reporters, according to Reuters.",
+            "Antony Blinken",
+        ),
+    ],
+)
+def test_an_outlet_relaying_the_speakers_words_does_not_detach_them(content, speaker):
+    match = classify(content, TOPICS, speaker=speaker)
+    assert match.topic == POSTURE
+    assert match.reported_by == "" and match.stance == "building up"
+
+
 def test_a_speakers_own_words_are_endorsed():
     match = classify(
         "The Kremlin said troops were withdrawing after drills", TOPICS, speaker="Kremlin"
