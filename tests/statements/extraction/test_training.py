@@ -17,6 +17,7 @@ ANN = "\n".join(
 
 
 def _corpus(tmp_path):
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
     (tmp_path / "text" / "article.txt").write_text(TEXT, encoding="utf-8")
@@ -60,3 +61,16 @@ def test_a_pipeline_without_a_tok2vec_gets_no_tagger():
     # With nothing to listen to, the tagger would read zero vectors and mark noise.
     blank = spacy.blank("en")
     assert COMPONENT not in add_tagger(blank).pipe_names
+
+
+def test_a_trained_tagger_can_be_sourced_into_a_fresh_base_pipeline(tmp_path):
+    import spacy
+
+    from statements.extraction.pipeline import MODEL_NAME
+    from statements.extraction.training import train
+
+    output = train(_corpus(tmp_path / "corpus"), tmp_path / "model", epochs=1, log=lambda _m: None)
+    nlp = add_tagger(spacy.load(MODEL_NAME), model_dir=output)
+    assert nlp.pipe_names[-1] == COMPONENT
+    assert COMPONENT in nlp.get_pipe("tok2vec").listener_map
+    assert "named" in nlp("Smith said the plan would fail.").spans
