@@ -12,12 +12,42 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from .quotes import paragraph_quotes
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 COMPONENT = "attribution"
 NAMED_KEY = "named"
+
+
+@registry.architectures("gainsay.ListeningTok2Vec.v1")
+def listening_tok2vec(
+    upstream_width: int, width: int, depth: int, attrs: list[str], rows: list[int], embed_width: int
+):
+    """Token vectors for the tagger built on the base pipeline's own tok2vec.
+
+    The base tok2vec already runs for the tagger and parser; reading its output
+    (doc.tensor, through a listener) instead of embedding every token again leaves
+    the tagger only a small embedding of the base pipeline's tags, dependency labels
+    and lemmas and a few encoder layers of its own. The base tok2vec is not updated.
+    """
+    from spacy.ml.models.tok2vec import (
+        MaxoutWindowEncoder,
+        MultiHashEmbed,
+        build_Tok2Vec_model,
+    )
+    from spacy.pipeline.tok2vec import Tok2VecListener
+    from thinc.api import Maxout, chain, concatenate, with_array
+
+    listener = Tok2VecListener(upstream_name="tok2vec", width=upstream_width)
+    own = MultiHashEmbed(width=embed_width, attrs=attrs, rows=rows, include_static_vectors=False)
+    mixed = chain(
+        concatenate(listener, own),
+        with_array(Maxout(width, upstream_width + embed_width, nP=3, normalize=True)),
+    )
+    encode = MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth)
+    return build_Tok2Vec_model(mixed, encode)
 
 
 @Language.component("stash_named_entities")
@@ -28,10 +58,16 @@ def stash_named_entities(doc: Doc) -> Doc:
 
 
 def add_tagger(nlp, model_dir: Path = MODEL_DIR):
-    """Add the trained tagger to nlp when a model has been shipped; return nlp."""
+    """Add the trained tagger to nlp when a model has been shipped; return nlp.
+
+    The tagger listens to nlp's "tok2vec" (see listening_tok2vec), so a pipeline
+    without one gets no tagger rather than one reading zeros.
+    """
     import spacy
 
     if not (Path(model_dir) / "config.cfg").exists() or COMPONENT in nlp.pipe_names:
+        return nlp
+    if "tok2vec" not in nlp.pipe_names:
         return nlp
     trained = spacy.load(model_dir)
     nlp.add_pipe("stash_named_entities", last=True)

@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory")
         parser.add_argument("--output", default=str(MODEL_DIR))
-        parser.add_argument("--epochs", type=int, default=8)
+        parser.add_argument("--epochs", type=int, default=5)
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, **options):
