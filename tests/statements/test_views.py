@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -20,6 +21,14 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Figures another test left in the cache are recounted at a cost of one more query
+    # (caching.remember_growing): each test starts from none, so its counts are its own.
+    cache.clear()
+
 
 OVERVIEW = reverse("statements:overview")
 ARTICLE_TEXT = (
@@ -168,11 +177,15 @@ def test_bad_filter_is_ignored_but_good_ones_still_apply(client):
 
 def test_overview_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
     ContradictionFactory()
-    few = _query_count(client, OVERVIEW)
-    ContradictionFactory.create_batch(29)
+    cold = _query_count(client, OVERVIEW)
+    ContradictionFactory()
+    # A new row adds one query (are the remembered figures' newest rows still there?)
+    # and counts only the new rows; the page's count is the larger of the two.
+    few = max(cold, _query_count(client, OVERVIEW))
+    ContradictionFactory.create_batch(28)
     with django_assert_max_num_queries(few):
         assert len(_shown(client.get(OVERVIEW))) == 20
-    assert few <= 12  # six when the figures are cached
+    assert few <= 11  # six when the figures are cached
 
 
 def test_filtered_overview_query_count_does_not_grow_with_rows(
@@ -190,8 +203,10 @@ def test_filtered_overview_query_count_does_not_grow_with_rows(
         f"{OVERVIEW}?actor=spokesman&affiliation=ministry&outlet={outlet.pk}"
         "&date_from=2022-02-01&date_to=2022-02-28"
     )
-    few = _query_count(client, url)
-    for _ in range(24):
+    cold = _query_count(client, url)
+    make()
+    few = max(cold, _query_count(client, url))  # see the unfiltered page's test
+    for _ in range(23):
         claim = StatementFactory(
             actor=spokesman, said_on=dt.date(2022, 2, 15), article__outlet=outlet
         )
