@@ -218,4 +218,5 @@ def topic_proposal_reject(*, topic: Topic, user) -> Topic:
             ).values_list("pk", flat=True)
         )
     )
-    return locked
+    topic.refresh_from_db()  # the caller's copy shows the rejection too
+    return topic

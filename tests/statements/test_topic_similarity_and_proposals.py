@@ -312,7 +312,12 @@ def test_rejected_topics_are_absent_from_topic_pages_filters_and_the_api(
 
 def test_a_rejected_topics_statements_are_not_compared(db, editor, settings):
     from statements.models import Contradiction
+    from statements.services.contradictions import (
+        contradictions_detect_for_event,
+        contradictions_detect_for_statement,
+    )
     from statements.services.redetect import contradictions_redetect_all
+    from tests.factories import EventFactory
 
     topics_load_catalogue(path=settings.BASE_DIR / "seeds" / "topics.json")
     before = say("Russia continues the military buildup", actor="Pentagon")
@@ -325,4 +330,7 @@ def test_a_rejected_topics_statements_are_not_compared(db, editor, settings):
 
     assert not Contradiction.objects.filter(topic=topic).exists()
     contradictions_redetect_all()
+    contradictions_detect_for_statement(statement=Statement.objects.get(pk=before.pk))
+    event = EventFactory(topic=topic, confirms_stance="b", occurred_on=dt.date(2022, 3, 1))
+    contradictions_detect_for_event(event=event)
     assert not Contradiction.objects.filter(topic=topic).exists()
