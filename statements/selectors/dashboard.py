@@ -231,7 +231,7 @@ def _statement_rows(*, with_topic: bool = True) -> QuerySet[Statement]:
     fields = list(_ROW_FIELDS)
     if with_topic:  # a topic's own page knows the topic: no join for it
         related.append("topic")
-        fields += ["topic__name", "topic__slug"]
+        fields += ["topic__name", "topic__slug", "topic__status"]
     return (
         Statement.objects.select_related(*related)
         .only(*fields)

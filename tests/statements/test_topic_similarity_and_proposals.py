@@ -301,9 +301,12 @@ def test_rejected_topics_are_absent_from_topic_pages_filters_and_the_api(
     index = client.get(reverse("statements:topic_list")).content.decode()
     overview = client.get(reverse("statements:overview")).content.decode()
     api = client.get("/api/v1/topics/").json()
+    speaker = Statement.objects.filter(topic=rejected).first().actor
+    profile = client.get(reverse("statements:actor_detail", args=[speaker.slug])).content.decode()
 
     assert kept.name in index and rejected.name not in index
     assert kept.name in overview and rejected.name not in overview
+    assert kept.name in profile and rejected.name not in profile
     assert client.get(reverse("statements:topic_detail", args=[rejected.slug])).status_code == 404
     slugs = [t["slug"] for t in api.get("results", api)]
     assert kept.slug in slugs and rejected.slug not in slugs
