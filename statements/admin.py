@@ -22,6 +22,7 @@ from statements.services import (
     statements_merge,
 )
 from statements.services.contradiction_claims import contradictions_claims_sync
+from statements.services.topic_proposals import topic_proposal_reject
 from statements.services.topics import TOPIC_FIELDS, topic_accept, topic_merge, topic_update
 
 
@@ -75,7 +76,8 @@ class TopicAdmin(SimpleHistoryAdmin):
     list_filter = ["status"]
     search_fields = ["name", "description", "stance_a_cues", "stance_b_cues"]
     prepopulated_fields = {"slug": ["name"]}
-    actions = ["accept", "merge"]
+    readonly_fields = ["rejected_by", "rejected_at"]
+    actions = ["accept", "reject", "merge"]
 
     def save_model(self, request, obj, form, change):
         # Renames and cue edits go through the service that validates the two stances.
@@ -94,6 +96,20 @@ class TopicAdmin(SimpleHistoryAdmin):
         for topic in proposed:
             topic_accept(topic=topic, user=request.user)
         self.message_user(request, f"{proposed.count()} topic(s) accepted.", messages.SUCCESS)
+
+    @admin.action(
+        description="Reject selected proposed topics (their statements are not proposed again)",
+        permissions=["change"],
+    )
+    def reject(self, request, queryset):
+        rejected = 0
+        for topic in queryset:
+            try:
+                topic_proposal_reject(topic=topic, user=request.user)
+                rejected += 1
+            except ValidationError as exc:
+                self.message_user(request, "; ".join(exc.messages), messages.ERROR)
+        self.message_user(request, f"{rejected} topic(s) rejected.", messages.SUCCESS)
 
     @admin.action(
         description="Merge selected topics into the one active topic selected",

@@ -12,6 +12,9 @@ class Topic(models.Model):
         ACTIVE = "active", "Active"
         # Suggested from a cluster of unassigned statements; editors rename, merge or accept it.
         PROPOSED = "proposed", "Proposed"
+        # A proposal an editor judged noise: kept, with its statements, so the clustering
+        # never proposes them again; shown nowhere as a topic and never compared.
+        REJECTED = "rejected", "Rejected"
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -41,6 +44,10 @@ class Topic(models.Model):
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.ACTIVE, db_index=True
     )
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

@@ -36,7 +36,8 @@ def actor_list() -> QuerySet[Actor]:
 
 
 def topic_list() -> QuerySet[Topic]:
-    return Topic.objects.prefetch_related("propositions")
+    """Topics for analysts: a rejected proposal is not one."""
+    return Topic.objects.exclude(status=Topic.Status.REJECTED).prefetch_related("propositions")
 
 
 # Undated statements sort before every dated one (the cursor pager needs a non-null key).

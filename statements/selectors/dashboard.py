@@ -191,7 +191,7 @@ def filter_choices() -> dict[str, QuerySet]:
     Actors and affiliations (thousands) are chosen by slug in a text field instead.
     """
     return {
-        "topics": Topic.objects.only("id", "name").order_by("name"),
+        "topics": _shown_topics().only("id", "name").order_by("name"),
         "outlets": Outlet.objects.only("id", "name").order_by("name"),
         "actors": Actor.objects.only("id", "slug", "name"),
     }
@@ -231,7 +231,7 @@ def _statement_rows(*, with_topic: bool = True) -> QuerySet[Statement]:
     fields = list(_ROW_FIELDS)
     if with_topic:  # a topic's own page knows the topic: no join for it
         related.append("topic")
-        fields += ["topic__name", "topic__slug"]
+        fields += ["topic__name", "topic__slug", "topic__status"]
     return (
         Statement.objects.select_related(*related)
         .only(*fields)
@@ -324,9 +324,14 @@ def actor_statements(*, actor: Actor) -> QuerySet[Statement]:
     return _statement_rows().filter(actor=actor)
 
 
+def _shown_topics() -> QuerySet[Topic]:
+    # A rejected proposal is noise an editor set aside: no topic to analysts.
+    return Topic.objects.exclude(status=Topic.Status.REJECTED)
+
+
 def topic_list() -> QuerySet[Topic]:
     """Topics by name; counts come per page from topic_counts."""
-    return Topic.objects.order_by("name", "id")
+    return _shown_topics().order_by("name", "id")
 
 
 def topic_counts(*, topics) -> dict[int, dict[str, int]]:
@@ -345,7 +350,7 @@ def topic_counts(*, topics) -> dict[int, dict[str, int]]:
 
 
 def topic_get(*, slug: str) -> Topic | None:
-    return Topic.objects.filter(slug=slug).first()
+    return _shown_topics().filter(slug=slug).first()
 
 
 # Which statements a stance filter on the topic page keeps.

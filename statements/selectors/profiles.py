@@ -115,7 +115,8 @@ def actor_topics(*, actor: Actor, current: str | None = None) -> list[dict]:
         # Topics the actor never spoke on count NULL, last; filtered here rather than in
         # a WHERE, which would count every topic twice.
         rows = (
-            Topic.objects.annotate(n=Subquery(n))
+            Topic.objects.exclude(status=Topic.Status.REJECTED)
+            .annotate(n=Subquery(n))
             .order_by(F("n").desc(nulls_last=True), "name")
             .values("name", "slug", "n")[:PROFILE_ITEMS]
         )

@@ -19,7 +19,7 @@ from statements.detection import (
     find_contradictions,
 )
 from statements.detection.compare import REVERSAL_WINDOW_DAYS
-from statements.models import Contradiction, Event, Statement
+from statements.models import Contradiction, Event, Statement, Topic
 from statements.selectors.detection_claims import (
     candidate_queryset,
     claim_from_row,
@@ -41,6 +41,8 @@ from statements.webhooks.services import contradiction_event_emit
 
 def _event_view(event: Event) -> EventView | None:
     if not event.topic_id or event.confirms_stance not in ("a", "b"):
+        return None
+    if event.topic.status == Topic.Status.REJECTED:
         return None
     stance = event.topic.stance_a if event.confirms_stance == "a" else event.topic.stance_b
     return EventView(event.pk, event.title, event.occurred_on, event.topic.slug, stance)
@@ -65,6 +67,8 @@ def contradictions_detect_for_statement(*, statement: Statement) -> list[Contrad
     known = {detection_key(c): c for c in involving}
     eligible = (
         statement.topic_id
+        # A rejected proposal is noise an editor set aside, not a subject to compare on.
+        and statement.topic.status != Topic.Status.REJECTED
         and (statement.stance or statement.quantities)
         and statement.review_status != Statement.Review.REJECTED
     )

@@ -80,7 +80,7 @@ def contradictions_redetect_all() -> dict[str, int]:
     ):
         events_by_topic[event.topic_id].append(event)
     found: dict[tuple, dict] = {}
-    for topic in Topic.objects.all():
+    for topic in Topic.objects.exclude(status=Topic.Status.REJECTED):
         found.update(_found_for_topic(topic, events_by_topic.get(topic.pk, [])))
 
     stored = {

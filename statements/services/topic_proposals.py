@@ -8,19 +8,27 @@ statements on a proposed topic's subject keep arriving unassigned: each run clus
 together with a few statements of every open proposal, and those that fall in with a
 proposal are filed under it instead of being proposed a second time. Running again over the
 same statements therefore changes nothing.
+
+An editor who judges a proposal noise rejects it (topic_proposal_reject). The rejected topic
+keeps its statements, so they are never unassigned again, and it keeps standing in the
+clustering like an open proposal: new statements that fall in with it are filed under it
+rather than proposed as the same cluster again. Statements unlike it are proposed as usual.
 """
 
 import logging
 from collections import Counter
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from django.utils.text import slugify
 
 from statements.detection import embeddings
-from statements.models import Statement, Topic
+from statements.models import Contradiction, Statement, Topic
+from statements.services.contradiction_store import contradictions_withdraw
 from statements.services.history import rows_reassign
 
 logger = logging.getLogger(__name__)
@@ -94,10 +102,10 @@ def _single_run() -> bool:
 
 
 def _anchors(limit: int) -> list[tuple[int, str]]:
-    """(topic id, text) of the first few statements of each open proposal, newest proposals
+    """(topic id, text) of the first few statements of each open or rejected proposal, newest
     first, in one query."""
     rows = (
-        Statement.objects.filter(topic__status=Topic.Status.PROPOSED)
+        Statement.objects.filter(topic__status__in=[Topic.Status.PROPOSED, Topic.Status.REJECTED])
         .annotate(rank=Window(RowNumber(), partition_by=F("topic_id"), order_by=F("pk").asc()))
         .filter(rank__lte=ANCHORS_PER_PROPOSAL)
         .order_by("-topic_id", "pk")
@@ -184,3 +192,31 @@ def topics_propose(
         len(statements),
     )
     return created
+
+
+@transaction.atomic
+def topic_proposal_reject(*, topic: Topic, user) -> Topic:
+    """An editor rejects a proposed topic as noise. Its statements stay filed under it, so
+    no later run proposes them again; unreviewed contradictions found on it are withdrawn,
+    since a rejected topic's statements are not compared. Who and when are kept on the topic
+    and in its history."""
+    locked = Topic.objects.select_for_update().get(pk=topic.pk)
+    if locked.status != Topic.Status.PROPOSED:
+        raise ValidationError(
+            f"Only a proposed topic can be rejected; {locked.name} is "
+            f"{locked.get_status_display().lower()}."
+        )
+    locked.status = Topic.Status.REJECTED
+    locked.rejected_by = user
+    locked.rejected_at = timezone.now()
+    locked._history_user = user
+    locked.save()
+    contradictions_withdraw(
+        list(
+            Contradiction.objects.filter(
+                topic=locked, status=Contradiction.Status.DETECTED
+            ).values_list("pk", flat=True)
+        )
+    )
+    topic.refresh_from_db()  # the caller's copy shows the rejection too
+    return topic

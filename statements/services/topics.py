@@ -139,6 +139,12 @@ def topic_update(*, topic: Topic, user=None, **fields) -> Topic:
     unknown = set(fields) - TOPIC_FIELDS
     if unknown:
         raise ValidationError(f"These fields cannot be edited: {', '.join(sorted(unknown))}.")
+    if fields.get("status") == Topic.Status.REJECTED:
+        # The stored status: an admin form has already set the new one on `topic`.
+        stored = Topic.objects.filter(pk=topic.pk).values_list("status", flat=True).first()
+        if stored != Topic.Status.REJECTED:
+            # Rejection records who and withdraws detections: topic_proposal_reject does that.
+            raise ValidationError("Reject a proposed topic with the Reject action.")
     for key, value in fields.items():
         setattr(topic, key, value)
     return _topic_save(topic, user)

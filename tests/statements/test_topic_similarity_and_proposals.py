@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from statements.models import Statement, Topic
 from statements.services import statement_create, topics_load_catalogue
-from statements.services.topic_proposals import topics_propose
-from statements.services.topics import topic_accept
+from statements.services.topic_proposals import topic_proposal_reject, topics_propose
+from statements.services.topics import topic_accept, topic_update
 from tests.factories import ActorFactory, ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -188,3 +188,152 @@ def test_a_run_is_skipped_while_another_holds_the_lock(db, settings):
         assert len(topics_propose(min_size=3)) == 1
     finally:
         other.close()
+
+
+def _reject_in_admin(client, *topics):
+    return client.post(
+        "/admin/statements/topic/",
+        {"action": "reject", "_selected_action": [t.pk for t in topics]},
+        follow=True,
+    )
+
+
+MORE_GAS = [
+    "Russian gas deliveries to Europe fell for a third week",
+    "Gas deliveries from Russia to Europe are down again, traders said",
+    "Europe's Russian gas deliveries fell and gas prices rose",
+]
+
+
+def test_a_rejected_proposal_and_statements_like_it_are_not_proposed_again(
+    db, admin_client, settings
+):
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in GAS:
+        say(content, actor="Source")
+    [proposed] = topics_propose(min_size=3)
+
+    page = _reject_in_admin(admin_client, proposed).content.decode()
+
+    assert "1 topic(s) rejected." in page
+    proposed.refresh_from_db()
+    assert proposed.status == Topic.Status.REJECTED
+    assert proposed.rejected_by.is_superuser and proposed.rejected_at is not None
+    latest = proposed.history.first()
+    assert (latest.status, latest.history_user) == ("rejected", proposed.rejected_by)
+    assert Statement.objects.filter(topic=proposed).count() == 3
+    assert topics_propose(min_size=3) == []
+
+    for content in MORE_GAS:
+        say(content, actor="Source")
+    assert topics_propose(min_size=3) == []
+    assert Statement.objects.filter(topic=proposed).count() == 6
+
+
+def test_different_statements_are_still_proposed_after_a_rejection(db, editor, settings):
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in GAS:
+        say(content, actor="Source")
+    [gas] = topics_propose(min_size=3)
+    topic_proposal_reject(topic=gas, user=editor)
+    for content in WAR_GAMES:
+        say(content, actor="Source")
+
+    [war_games] = topics_propose(min_size=3)
+
+    assert war_games.status == Topic.Status.PROPOSED
+    assert set(Statement.objects.filter(topic=war_games).values_list("content", flat=True)) == set(
+        WAR_GAMES
+    )
+    assert Statement.objects.filter(topic=gas).count() == 3
+
+
+def test_an_editor_without_the_change_permission_cannot_reject_a_proposal(db, client, settings):
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import UserFactory
+
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in GAS:
+        say(content, actor="Source")
+    [proposed] = topics_propose(min_size=3)
+    viewer = UserFactory(username="viewer", is_staff=True)
+    viewer.user_permissions.set(Permission.objects.filter(codename="view_topic"))
+    client.force_login(viewer)
+
+    listing = client.get("/admin/statements/topic/").content.decode()
+    _reject_in_admin(client, proposed)
+
+    assert "Reject selected proposed topics" not in listing
+    proposed.refresh_from_db()
+    assert proposed.status == Topic.Status.PROPOSED and proposed.rejected_by is None
+
+
+def test_rejecting_a_topic_that_is_not_a_proposal_is_refused(db, admin_client, editor):
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import TopicFactory
+
+    active = TopicFactory()
+
+    with pytest.raises(ValidationError, match="Only a proposed topic can be rejected"):
+        topic_proposal_reject(topic=active, user=editor)
+    page = _reject_in_admin(admin_client, active).content.decode()
+
+    assert "Only a proposed topic can be rejected" in page
+    active.refresh_from_db()
+    assert active.status == Topic.Status.ACTIVE and active.rejected_at is None
+    with pytest.raises(ValidationError, match="Reject action"):
+        topic_update(topic=active, status=Topic.Status.REJECTED, user=editor)
+
+
+def test_rejected_topics_are_absent_from_topic_pages_filters_and_the_api(
+    db, client, editor, settings
+):
+    from django.urls import reverse
+
+    settings.GAINSAY_EMBEDDINGS = False
+    for content in [*GAS, *WAR_GAMES]:
+        say(content, actor="Source")
+    rejected, kept = sorted(topics_propose(min_size=3), key=lambda t: "gas" not in t.name)
+    topic_proposal_reject(topic=rejected, user=editor)
+
+    index = client.get(reverse("statements:topic_list")).content.decode()
+    overview = client.get(reverse("statements:overview")).content.decode()
+    api = client.get("/api/v1/topics/").json()
+    speaker = Statement.objects.filter(topic=rejected).first().actor
+    profile = client.get(reverse("statements:actor_detail", args=[speaker.slug])).content.decode()
+
+    assert kept.name in index and rejected.name not in index
+    assert kept.name in overview and rejected.name not in overview
+    assert kept.name in profile and rejected.name not in profile
+    assert client.get(reverse("statements:topic_detail", args=[rejected.slug])).status_code == 404
+    slugs = [t["slug"] for t in api.get("results", api)]
+    assert kept.slug in slugs and rejected.slug not in slugs
+    assert client.get(f"/api/v1/topics/{rejected.slug}/").status_code == 404
+
+
+def test_a_rejected_topics_statements_are_not_compared(db, editor, settings):
+    from statements.models import Contradiction
+    from statements.services.contradictions import (
+        contradictions_detect_for_event,
+        contradictions_detect_for_statement,
+    )
+    from statements.services.redetect import contradictions_redetect_all
+    from tests.factories import EventFactory
+
+    topics_load_catalogue(path=settings.BASE_DIR / "seeds" / "topics.json")
+    before = say("Russia continues the military buildup", actor="Pentagon")
+    say("troops are returning to their bases", actor="Kremlin")
+    topic = before.topic
+    assert Contradiction.objects.filter(topic=topic).exists()
+    Topic.objects.filter(pk=topic.pk).update(status=Topic.Status.PROPOSED)
+
+    topic_proposal_reject(topic=topic, user=editor)
+
+    assert not Contradiction.objects.filter(topic=topic).exists()
+    contradictions_redetect_all()
+    contradictions_detect_for_statement(statement=Statement.objects.get(pk=before.pk))
+    event = EventFactory(topic=topic, confirms_stance="b", occurred_on=dt.date(2022, 3, 1))
+    contradictions_detect_for_event(event=event)
+    assert not Contradiction.objects.filter(topic=topic).exists()
