@@ -15,7 +15,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET, require_http_methods
 
 from statements.forms import ContradictionFilterForm, ReviewForm
-from statements.selectors import charts, profiles
+from statements.selectors import catalogue, charts, profiles
 from statements.selectors import dashboard as selectors
 from statements.selectors.caching import generation, newest_contradiction_id
 from statements.services import contradiction_review
@@ -191,8 +191,8 @@ def contradiction_detail(request, pk):
 
 @require_GET
 def actor_index(request):
-    page = _page(request, selectors.actor_list(), INDEX_PER_PAGE)
-    counts = selectors.actor_statement_counts(actors=page.object_list)
+    page = _page(request, catalogue.actor_list(), INDEX_PER_PAGE)
+    counts = catalogue.actor_statement_counts(actors=page.object_list)
     for actor in page.object_list:
         actor.statement_count = counts.get(actor.pk, 0)
     return render(request, "statements/actor_list.html", {"page": page})
@@ -200,14 +200,14 @@ def actor_index(request):
 
 @require_GET
 def actor_detail(request, slug):
-    actor = selectors.actor_get(slug=slug)
+    actor = catalogue.actor_get(slug=slug)
     if actor is None:
         raise Http404("No such actor.")
     current = generation()  # one look at the newest ids for both cached figures
-    paginator = Paginator(selectors.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
-    paginator.count = selectors.actor_statement_count(actor=actor, current=current)
+    paginator = Paginator(catalogue.actor_statements(actor=actor), STATEMENTS_PER_PAGE)
+    paginator.count = catalogue.actor_statement_count(actor=actor, current=current)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = selectors.with_contradictions(page.object_list)
+    page.object_list = catalogue.with_contradictions(page.object_list)
     context = {
         "actor": actor,
         "page": page,
@@ -219,8 +219,8 @@ def actor_detail(request, slug):
 
 @require_GET
 def topic_index(request):
-    page = _page(request, selectors.topic_list(), INDEX_PER_PAGE)
-    counts = selectors.topic_counts(topics=page.object_list)
+    page = _page(request, catalogue.topic_list(), INDEX_PER_PAGE)
+    counts = catalogue.topic_counts(topics=page.object_list)
     for topic in page.object_list:
         topic.statement_count = counts[topic.pk]["statements"]
         topic.contradiction_count = counts[topic.pk]["contradictions"]
@@ -242,20 +242,20 @@ def statement_detail(request, pk):
 
 @require_GET
 def topic_detail(request, slug):
-    topic = selectors.topic_get(slug=slug)
+    topic = catalogue.topic_get(slug=slug)
     if topic is None:
         raise Http404("No such topic.")
     stance = request.GET.get("stance")
-    if stance not in selectors.STANCE_KEYS:
+    if stance not in catalogue.STANCE_KEYS:
         stance = None
-    counts = selectors.topic_stance_counts(topic=topic)
+    counts = catalogue.topic_stance_counts(topic=topic)
     paginator = Paginator(
-        selectors.topic_statements(topic=topic, stance=stance), STATEMENTS_PER_PAGE
+        catalogue.topic_statements(topic=topic, stance=stance), STATEMENTS_PER_PAGE
     )
     # The stance counts (cached) hold the total: no COUNT over a hundred thousand rows.
     paginator.count = counts[stance] if stance else sum(counts.values())
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = selectors.with_contradictions(page.object_list)
+    page.object_list = catalogue.with_contradictions(page.object_list)
     context = {
         "topic": topic,
         "stance": stance,

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from statements.models import Contradiction
+from statements.selectors import catalogue
 from statements.selectors import dashboard as selectors
 from tests.factories import (
     ActorAliasFactory,
@@ -72,7 +73,7 @@ def test_actor_statements_are_in_date_order_with_undated_last():
     late = StatementFactory(actor=actor, said_on=dt.date(2022, 3, 1))
     early = StatementFactory(actor=actor, said_on=dt.date(2022, 1, 1))
     StatementFactory()  # someone else's
-    assert list(selectors.actor_statements(actor=actor)) == [early, late, undated]
+    assert list(catalogue.actor_statements(actor=actor)) == [early, late, undated]
 
 
 def test_actor_get_prefetches_aliases_and_roles(django_assert_num_queries):
@@ -81,10 +82,10 @@ def test_actor_get_prefetches_aliases_and_roles(django_assert_num_queries):
     nato = ActorFactory(name="NATO")
     ActorRoleFactory(person=actor, organisation=nato)
     with django_assert_num_queries(3):
-        found = selectors.actor_get(slug="jens-stoltenberg")
+        found = catalogue.actor_get(slug="jens-stoltenberg")
         assert [a.text for a in found.aliases.all()] == ["Stoltenberg"]
         assert [r.organisation.name for r in found.roles.all()] == ["NATO"]
-    assert selectors.actor_get(slug="nobody") is None
+    assert catalogue.actor_get(slug="nobody") is None
 
 
 def test_topic_statements_filter_by_stance_and_counts():
@@ -92,18 +93,18 @@ def test_topic_statements_filter_by_stance_and_counts():
     pulling = StatementFactory(topic=topic, stance=topic.stance_a)
     building = StatementFactory(topic=topic, stance=topic.stance_b)
     neither = StatementFactory(topic=topic, stance="")
-    assert list(selectors.topic_statements(topic=topic, stance="a")) == [pulling]
-    assert list(selectors.topic_statements(topic=topic, stance="b")) == [building]
-    assert list(selectors.topic_statements(topic=topic, stance="none")) == [neither]
-    assert len(selectors.topic_statements(topic=topic)) == 3
-    assert selectors.topic_stance_counts(topic=topic) == {"a": 1, "b": 1, "none": 1}
+    assert list(catalogue.topic_statements(topic=topic, stance="a")) == [pulling]
+    assert list(catalogue.topic_statements(topic=topic, stance="b")) == [building]
+    assert list(catalogue.topic_statements(topic=topic, stance="none")) == [neither]
+    assert len(catalogue.topic_statements(topic=topic)) == 3
+    assert catalogue.topic_stance_counts(topic=topic) == {"a": 1, "b": 1, "none": 1}
 
 
 def test_topic_list_counts_statements_and_contradictions():
     c = ContradictionFactory()
     c.statement_a.topic = c.topic
     c.statement_a.save()
-    counts = selectors.topic_counts(topics=selectors.topic_list())
+    counts = catalogue.topic_counts(topics=catalogue.topic_list())
     assert counts[c.topic.pk] == {"statements": 1, "contradictions": 1}
 
 
@@ -120,9 +121,9 @@ def test_with_contradictions_pairs_each_statement_with_the_other_side_in_one_que
     against_event = ContradictionFactory(
         statement_a=second, statement_b=None, event=EventFactory(), kind=Contradiction.Kind.EVENT
     )
-    page = selectors.actor_statements(actor=actor)
+    page = catalogue.actor_statements(actor=actor)
     with django_assert_num_queries(2):  # the statements, then every pair of them
-        rows = selectors.with_contradictions(page)
+        rows = catalogue.with_contradictions(page)
         pairs = {s.pk: [(c.pk, o and o.pk) for c, o in s.contradiction_pairs] for s in rows}
         names = [o.actor.name for s in rows for _c, o in s.contradiction_pairs if o]
         titles = [c.event.title for s in rows for c, o in s.contradiction_pairs if o is None]
