@@ -36,3 +36,14 @@ def topics_propose_task() -> int:
     from statements.services.topic_proposals import topics_propose
 
     return len(topics_propose())
+
+
+# expires: a run that waited past the next one's start is pointless, so a backlog
+# (a worker that was down) does not replay every missed half-minute.
+@shared_task(ignore_result=True, soft_time_limit=25, time_limit=30, expires=30)
+def overview_figures_refresh_task() -> None:
+    """Beat runs this every 30 seconds (see the statements migration that schedules it):
+    the overview's figures are recounted here rather than in a request. Idempotent."""
+    from statements.selectors.charts import overview_figures_refresh
+
+    overview_figures_refresh()

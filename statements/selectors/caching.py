@@ -2,14 +2,17 @@
 
 Keys carry the newest statement and contradiction ids, so anything added shows at
 once (and tests never see another test's figures); only changes to existing rows (a
-review, an edit) wait up to TTL_SECONDS to show in the counts.
+review, an edit) wait up to TTL_SECONDS to show in the counts, or until beat's refresh
+(charts.overview_figures_refresh, every 30 s) recounts the unfiltered overview's figures.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db.models import Max, Subquery
@@ -17,6 +20,22 @@ from django.db.models import Max, Subquery
 from statements.models import Contradiction, Statement
 
 TTL_SECONDS = 60
+
+_refreshing: ContextVar[bool] = ContextVar("dashboard_refreshing", default=False)
+
+
+@contextmanager
+def refreshing() -> Iterator[None]:
+    """Within it, remembered figures are computed afresh and stored, whatever is cached.
+
+    A worker does this ahead of time (charts.overview_figures_refresh), so that the full
+    recount an edit or a deletion needs is not paid inside an analyst's request.
+    """
+    token = _refreshing.set(True)
+    try:
+        yield
+    finally:
+        _refreshing.reset(token)
 
 
 def generation() -> str:
@@ -34,7 +53,7 @@ def newest_contradiction_id(current: str) -> int:
 def remember(name: str, parts, compute: Callable, *, current: str | None = None):
     """compute() once per minute per (name, parts) and corpus generation."""
     key = f"dashboard:{name}:{_digest(parts)}:{current or generation()}"
-    value = cache.get(key)
+    value = None if _refreshing.get() else cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TTL_SECONDS)
@@ -61,7 +80,7 @@ def remember_growing(
     """
     current = current or generation()
     key = f"dashboard:{name}:{_digest(parts)}:growing"
-    entry = cache.get(key)  # (generation, computed at, value)
+    entry = None if _refreshing.get() else cache.get(key)  # (generation, computed at, value)
     if entry is not None and entry[0] == current:
         return entry[2]
     now = time.time()

@@ -67,3 +67,47 @@ def test_an_edit_to_an_existing_row_shows_at_the_next_full_count(monkeypatch):
     statuses = charts.contradiction_status_counts()
     assert statuses["confirmed"] == 1
     assert statuses["total"] == 3
+
+
+def test_the_refresh_task_recounts_what_an_edit_left_stale():
+    from django.core.cache import cache
+
+    from statements.tasks import overview_figures_refresh_task
+
+    cache.clear()
+    first, _second = ContradictionFactory(), ContradictionFactory()
+    assert charts.contradiction_status_counts()["confirmed"] == 0
+    # A review adds no row: requests keep the remembered figure until a full recount.
+    Contradiction.objects.filter(pk=first.pk).update(status=Contradiction.Status.CONFIRMED)
+    assert charts.contradiction_status_counts()["confirmed"] == 0
+
+    overview_figures_refresh_task()
+
+    statuses = charts.contradiction_status_counts()
+    assert statuses["confirmed"] == 1
+    assert statuses["total"] == 2
+
+
+def test_refreshed_figures_are_served_to_the_overview_without_counting():
+    from django.core.cache import cache
+
+    cache.clear()
+    ContradictionFactory()
+    charts.overview_figures_refresh()
+    current = caching.generation()
+
+    with CaptureQueriesContext(connection) as queries:
+        charts.corpus_totals(current=current)
+        charts.contradiction_status_counts(current=current)
+        charts.contradictions_by_month(current=current)
+
+    assert len(queries) == 0
+
+
+def test_beat_recounts_the_overview_figures_every_half_minute():
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="statements.tasks.overview_figures_refresh_task")
+
+    assert task.enabled
+    assert (task.interval.every, task.interval.period) == (30, "seconds")
