@@ -48,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     from .actors import ActorResolver
 
     args = sys.argv[1:] if argv is None else argv
+    if len(args) not in (2, 3):
+        print(f"usage: python -m statements.extraction.seedcheck {main.__doc__.split(None, 3)[3]}")
+        return 2
     catalogue = (
         args[2] if len(args) > 2 else Path(__file__).resolve().parents[2] / "seeds/actors.json"
     )

@@ -74,3 +74,12 @@ def test_present_perfect_and_present_reports_get_no_date(seed_statements):
     assert no_plans.said_on is None and no_plans.date_precision == "unknown"
     putin = next(s for s in seed_statements if "security concerns" in s.content.text)
     assert putin.said_on is None
+
+
+def test_the_seed_check_without_its_paths_prints_usage_instead_of_a_traceback(capsys):
+    from statements.extraction.seedcheck import main
+
+    assert main([]) == 2
+    assert "usage: python -m statements.extraction.seedcheck ARTICLE GOLD_JSON" in (
+        capsys.readouterr().out
+    )
