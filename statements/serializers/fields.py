@@ -1,11 +1,7 @@
 """Fields the API shapes share."""
 
-import re
-
+from django.core.validators import slug_re
 from rest_framework import serializers
-
-# What a SlugField admits (the same pattern the routers use for lookups).
-SLUG_PATTERN = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 class SlugRefField(serializers.SlugRelatedField):
@@ -22,6 +18,6 @@ class SlugRefField(serializers.SlugRelatedField):
     }
 
     def to_internal_value(self, data):
-        if isinstance(data, str) and not SLUG_PATTERN.fullmatch(data):
+        if isinstance(data, str) and not slug_re.match(data):
             self.fail("not_a_slug")
         return super().to_internal_value(data)

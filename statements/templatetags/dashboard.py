@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from django import template
+from django.core.validators import slug_re
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import dateformat
 from django.utils.html import format_html
@@ -29,7 +30,6 @@ register = template.Library()
 # URLs are that one with the argument put in its place.
 # The slug first: digits are a valid slug too, so the int stand-in would fit slug routes.
 _STAND_INS = {"slug": "zq-stand-in-qz", "int": 4_062_719_337}
-_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
 
 # Paragraphs longer than this are trimmed around the claim so one huge block of
 # text (an article without line breaks) cannot swamp the page.
@@ -55,7 +55,7 @@ def detail_url(name: str, arg) -> str:
     kind, head, tail = _route(name, get_urlconf(), get_script_prefix())
     if kind == "int" and type(arg) is int and arg >= 0:
         return f"{head}{arg}{tail}"
-    if kind == "slug" and isinstance(arg, str) and _SLUG.match(arg):
+    if kind == "slug" and isinstance(arg, str) and slug_re.match(arg):
         return f"{head}{arg}{tail}"
     return reverse(name, args=[arg])  # anything else: Django's own answer, or its error
 
