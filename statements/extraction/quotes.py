@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 OPENERS = {"“", "«", "„"}
 CLOSERS = {"”", "»"}
 TOGGLES = {'"'}
+# A transcript turn ('"WALLACE: Let's start ...'): a new speaker's label, so the
+# paragraph never continues the previous paragraph's quotation.
+SPEAKER_LABEL = re.compile(r"[\"“]?\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}\s*:\s")
 
 
 @dataclass
@@ -62,10 +66,14 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
     groups: list[QuoteGroup] = []
     carry: QuoteGroup | None = None
     for start, end in paras:
+        label = SPEAKER_LABEL.match(text, start, end)
+        if label is not None and text[start] in OPENERS | TOGGLES:
+            # The turn's words are quoted from its label on; the label is the cue.
+            start = label.end()
         quotes = paragraph_quotes(text, start, end)
         # News style leaves a quote open at a paragraph end when the same
         # speaker continues in the next paragraph, which reopens the quote.
-        if carry is not None and quotes and quotes[0][0] == start:
+        if carry is not None and quotes and quotes[0][0] == start and label is None:
             carry.segments.append(quotes[0][:2])
             if not quotes[0][2]:
                 continue

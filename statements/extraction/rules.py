@@ -154,10 +154,14 @@ def _colon_headline(sent: SpacySpan) -> Candidate | None:
     colon = next((t for t in sent[:7] if t.text == ":"), None)
     if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
         return None
-    source = [t for t in sent if t.i < colon.i]
+    source = [t for t in sent if t.i < colon.i and not (t.is_punct or t.is_space)]
     if not any(t.pos_ == "PROPN" for t in source) or any(t.pos_ in {"VERB", "AUX"} for t in source):
         return None
-    content = _trim([t for t in sent if t.i > colon.i])
+    # A label opening its paragraph is a transcript turn: the words run on to the
+    # paragraph's end, over several sentences.
+    opens = all(t.is_punct or t.is_space for t in sent.doc[: sent.start])
+    rest = sent.doc[colon.i + 1 :] if opens else sent[colon.i + 1 - sent.start :]
+    content = _trim(list(rest))
     if not content:
         return None
     return Candidate(

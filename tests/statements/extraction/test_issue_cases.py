@@ -171,3 +171,20 @@ def test_the_subject_of_a_reported_clause_is_never_taken_for_a_speaker(extract):
     assert [(s.speaker.text, s.content.text) for s in statements] == [
         ("The foreign ministry", "that talks on border section 2 will continue next week in Geneva")
     ]
+
+
+def test_each_transcript_turn_is_its_speakers_statement(extract):
+    # News transcripts open every turn with a quotation mark and close none, so the
+    # quotation never ends; the next label still starts another speaker's words.
+    text = (
+        "Partial transcript as follows:\n\n"
+        "\"WALLACE: Let's start with the debate. Why would Trump do that?\n\n"
+        '"PENCE: Well, look, this is serious business. The American people have a choice.\n\n'
+        '"WALLACE: Do you really see those two as equivalent?\n'
+    )
+    turns = [(st.speaker.text, st.content.text) for st in extract(text)]
+    assert turns == [
+        ("WALLACE", "Let's start with the debate. Why would Trump do that?"),
+        ("PENCE", "Well, look, this is serious business. The American people have a choice"),
+        ("WALLACE", "Do you really see those two as equivalent?"),
+    ]

@@ -179,3 +179,22 @@ def test_a_missing_speaker_is_never_taken_from_the_content(nlp):
     )
     fill_missing_speakers([draft])
     assert draft.speaker is None
+
+
+def test_a_tagged_content_without_a_cue_takes_the_word_that_governs_it(nlp):
+    from statements.extraction.merging import tagged_drafts
+
+    text = "They may also illustrate the decline in the power of newspapers."
+    doc = _doc_with(nlp, text, [("the decline in the power of newspapers", "CONTENT")])
+    (draft,) = tagged_drafts(doc, 0, 0, [])
+    assert text[draft.cue[0] : draft.cue[1]] == "illustrate"
+    assert text[draft.speaker[0] : draft.speaker[1]] == "They"
+    assert [text[s:e] for s, e in draft.segments] == ["the decline in the power of newspapers"]
+
+
+def test_a_tagged_whole_sentence_without_a_cue_is_not_a_statement(nlp):
+    from statements.extraction.merging import tagged_drafts
+
+    text = "The weather was fine. Do you think her health matters to voters?"
+    doc = _doc_with(nlp, text, [("Do you think her health matters to voters?", "CONTENT")])
+    assert tagged_drafts(doc, 0, 0, []) == []
