@@ -24,6 +24,14 @@ NAV_LINES = {
     "read more", "related", "related articles", "latest news", "top stories", "menu",
     "subscribe", "sign up", "follow us", "most popular", "more from upi",
 }  # fmt: skip
+# Notes from the newsroom, not from anyone the story quotes: "Editor's note: ...",
+# "Correction: ...", "Contributing: ...", "Follow Jane Doe on Twitter @jdoe".
+NEWSROOM_NOTE_RE = re.compile(
+    r"^\W*(?:editor[’']?s['’]? note|note to readers|corrections?|clarification|updated?"
+    r"|contributing|related coverage)\b[^:\n]{0,40}:"
+    r"|^\W*follow\s+[^.\n]{1,60}\s+on\s+(?:twitter|facebook|instagram)\b",
+    re.I,
+)
 TIME_LINE_RE = re.compile(r"^[\w ,.]*\d{4}\s*/\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?$", re.I)
 DATE_ONLY_RE = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:\s+\w+)?$", re.I)
 
@@ -31,6 +39,8 @@ DATE_ONLY_RE = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:\s+\w+)?$", re.I)
 def is_boilerplate_line(line: str) -> bool:
     low = line.strip().lower().rstrip(":")
     if low in NAV_LINES or BYLINE_RE.match(line.strip()):
+        return True
+    if NEWSROOM_NOTE_RE.match(line.strip()):
         return True
     if TIME_LINE_RE.match(line.strip()) or DATE_ONLY_RE.match(line.strip()):
         return True

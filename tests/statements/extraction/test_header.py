@@ -21,3 +21,30 @@ def test_a_parenthesis_inside_a_sentence_is_not_a_dateline():
     text = "Officials (including the minister) -- and others -- said on Monday that talks go on."
 
     assert parse_article_header(text).boilerplate == []
+
+
+def test_newsroom_notes_are_boilerplate_but_sentences_about_them_are_not():
+    from statements.extraction.header import is_boilerplate_line
+
+    for note in (
+        "Editor’s note: Donald Trump regularly incites political violence.",
+        "Correction: An earlier version of this story misspelled a name.",
+        "Contributing: Jane Doe in Washington",
+        '"Follow Pam Key on Twitter @pamkeyNEN."',
+    ):
+        assert is_boilerplate_line(note), note
+    for sentence in (
+        "Corrections officers said the prison was full.",
+        "Updated figures show the economy grew, the minister said.",
+        "Note: the senator said he would vote against the bill.",
+    ):
+        assert not is_boilerplate_line(sentence), sentence
+
+
+def test_an_editors_note_yields_no_statement(extract):
+    text = (
+        "Smith said the plan would fail.\n\n"
+        "Editor’s note: Donald Trump regularly incites political violence and has "
+        "repeatedly pledged to ban all Muslims from entering the U.S.\n"
+    )
+    assert [st.content.text for st in extract(text)] == ["the plan would fail"]
