@@ -21,6 +21,9 @@ SPEECH_VERBS = frozenset(
     call blame blast attack slam accuse defend lament announce disclose estimate indicate
     insist recommend advise acknowledge vow swear tout hint imply brag inform instruct order
     instruct predict contend calculate characterize label brand dub continue
+    remind shout yell chant plead email voice outline detail recount recite clarify
+    articulate interject proclaim utter opine pronounce profess preach elaborate reaffirm
+    retweet forecast allude
         """
     )
 )
@@ -41,7 +44,9 @@ STANCE_VERBS = frozenset(
         """
     support endorse oppose back favor favour cite denounce mock decry applaud welcome
     quote highlight portray request challenge answer express remember refer point talk
-    speak discuss rail vote focus comment complain
+    speak discuss rail vote focus comment complain condemn advocate deem credit assail
+    attribute congratulate invoke disavow dispute chide rebut vouch bemoan rebuke hail
+    liken lash lambast deride rebuff repudiate ridicule herald trumpet lecture envision
         """
     )
 )
@@ -53,6 +58,9 @@ PREP_CONTENT = {
     "warn": {"of", "about", "against"}, "complain": {"about"}, "worry": {"about"},
     "focus": {"on"}, "comment": {"on"}, "agree": {"with"}, "hope": {"for"},
     "criticize": {"for"}, "accuse": {"of"}, "blame": {"for"}, "praise": {"for"},
+    "credit": {"for", "with"}, "congratulate": {"on", "for"}, "allude": {"to"},
+    "attribute": {"to"}, "vouch": {"for"}, "elaborate": {"on"}, "lash": {"at"},
+    "chide": {"for"}, "rebuke": {"for"}, "hail": {"as"}, "liken": {"to"},
 }  # fmt: skip
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | STANCE_VERBS
 
@@ -69,6 +77,9 @@ OBJECT_CONTENT_VERBS = frozenset(
     reiterate want seek estimate mention acknowledge admit recommend tout label brand dub
     endorse support oppose back favor favour cite denounce mock decry applaud welcome
     quote highlight portray request challenge answer express remember discuss point
+    condemn advocate assail disavow dispute rebut bemoan rebuke hail lambast deride rebuff
+    repudiate ridicule herald trumpet invoke reaffirm outline detail recount recite voice
+    envision forecast
         """
     )
 )

@@ -107,3 +107,19 @@ def test_a_relative_pronoun_speaker_resolves_through_its_noun(extract):
     )
     assert st.speaker.text == "who"
     assert st.actor == "Ukrainian government"
+
+
+def test_rules_read_stance_and_speech_verbs_beyond_say(nlp):
+    # Verbs that PolNeAR's train split marks as cues in about half their uses or more.
+    from statements.extraction.rules import candidates_for_sentence
+
+    cases = {
+        "The senator condemned the decision to close the base.": "the decision to close the base",
+        "Clinton disavowed the remarks of her former adviser.": "the remarks of her former adviser",
+        "The governor rebuffed calls for a special session.": "calls for a special session",
+        "He credited the new sheriff for the drop in crime.": "for the drop in crime",
+    }
+    for sentence, content in cases.items():
+        doc = nlp(sentence)
+        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+        assert [sentence[s:e] for c in found for s, e in c.content] == [content], sentence
