@@ -9,10 +9,10 @@ lemmas, so it adds only a small encoder and a transition layer to the parse.
 
 Rebuild the shipped model (about 4 MB, statements/extraction/model/) with:
 
-    python manage.py train_extraction ../shared/data/polnear/train --epochs 5
+    python manage.py train_extraction ../shared/data/polnear/train --epochs 10
 
-(2 to 5 minutes per epoch on two shared CPU cores; seed 0 by default). Extraction
-loads it offline if present and falls back to rules alone if not. For choices
+(under a minute per epoch on an idle core, 2 to 3 on a shared one; seed 0 by
+default). Extraction loads it offline if present and falls back to rules alone if not. For choices
 that depend on the tagger, train with --output on part of train and score the
 held-out rest, since the shipped tagger has seen all of train.
 """
@@ -27,6 +27,7 @@ from .evaluation import corpus_files, parse_brat
 from .text_utils import paragraphs
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
+EPOCHS = 10
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 
@@ -147,9 +148,10 @@ def _drop_overlaps(spans):
     return sorted(kept, key=lambda sp: sp.start)
 
 
-def train(directory, output=MODEL_DIR, *, epochs: int = 5, seed: int = 0, log=print) -> Path:
+def train(directory, output=MODEL_DIR, *, epochs: int = EPOCHS, seed: int = 0, log=print) -> Path:
     import spacy
     from spacy.util import minibatch
+    from thinc.api import Adam
 
     random.seed(seed)
     spacy.util.fix_random_seed(seed)
@@ -163,7 +165,13 @@ def train(directory, output=MODEL_DIR, *, epochs: int = 5, seed: int = 0, log=pr
         ner.add_label(label)
     examples = build_examples(directory, base)
     log(f"{len(examples)} paragraphs")
-    optimizer = nlp.initialize(lambda: examples)
+    # spaCy's own defaults, but keeping a running average of the weights, which is
+    # what gets saved: on dev it raised recall by 0.007 to 0.013 at each of the three
+    # snapshots compared, where F1 of the raw weights swung by 0.01 between epochs.
+    optimizer = Adam(
+        learn_rate=0.001, L2=1e-6, L2_is_weight_decay=True, grad_clip=1.0, use_averages=True
+    )
+    nlp.initialize(lambda: examples, sgd=optimizer)
     for epoch in range(epochs):
         random.shuffle(examples)
         losses: dict = {}
@@ -172,5 +180,6 @@ def train(directory, output=MODEL_DIR, *, epochs: int = 5, seed: int = 0, log=pr
             nlp.update(batch, sgd=optimizer, drop=0.2, losses=losses)
         elapsed = time.perf_counter() - started
         log(f"epoch {epoch + 1}: loss {losses['attribution']:.0f} ({elapsed:.0f}s)")
-        nlp.to_disk(Path(output))
+        with nlp.use_params(optimizer.averages):
+            nlp.to_disk(Path(output))
     return Path(output)

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extraction.evaluation import corpus_files
-from statements.extraction.training import MODEL_DIR, train
+from statements.extraction.training import EPOCHS, MODEL_DIR, train
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory")
         parser.add_argument("--output", default=str(MODEL_DIR))
-        parser.add_argument("--epochs", type=int, default=5)
+        parser.add_argument("--epochs", type=int, default=EPOCHS)
         parser.add_argument("--seed", type=int, default=0)
 
     def handle(self, *args, **options):
