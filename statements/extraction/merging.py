@@ -114,9 +114,14 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
         return rules
     out = []
     used: set[int] = set()
+    # Only a tagger candidate whose cue or content reaches the rule's can agree with
+    # it; checking just those keeps this linear in practice on long articles.
+    extents = [(t, _extent(t)) for t in tagged]
     for rule in rules:
-        best = max(tagged, key=lambda t, rule=rule: _agreement(rule, t))
-        if _agreement(rule, best) > AGREEMENT:
+        lo, hi = _extent(rule)
+        near = [t for t, (s, e) in extents if s < hi and lo < e or overlap(rule.cue, t.cue)]
+        best = max(near, key=lambda t, rule=rule: _agreement(rule, t), default=None)
+        if best is not None and _agreement(rule, best) > AGREEMENT:
             used.add(id(best))
             rule.origin = "both"
             if rule.speaker is None and best.speaker is not None:
@@ -148,6 +153,12 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
                 t.cand.speaker_head = head
         out.append(t)
     return out
+
+
+def _extent(draft: Draft) -> tuple[int, int]:
+    if not draft.segments:
+        return draft.cue
+    return min(s for s, _ in draft.segments), max(e for _, e in draft.segments)
 
 
 def _agreement(rule: Draft, tagged: Draft) -> float:
