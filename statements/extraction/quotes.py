@@ -67,10 +67,10 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
     carry: QuoteGroup | None = None
     for start, end in paras:
         label = SPEAKER_LABEL.match(text, start, end)
-        if label is not None and text[start] in OPENERS | TOGGLES:
-            # The turn's words are quoted from its label on; the label is the cue.
-            start = label.end()
         quotes = paragraph_quotes(text, start, end)
+        if label is not None and quotes and quotes[0][0] == start:
+            # The turn's words are quoted from its label on; the label is the cue.
+            quotes[0] = (label.end(), *quotes[0][1:])
         # News style leaves a quote open at a paragraph end when the same
         # speaker continues in the next paragraph, which reopens the quote.
         if carry is not None and quotes and quotes[0][0] == start and label is None:

@@ -182,9 +182,11 @@ def test_each_transcript_turn_is_its_speakers_statement(extract):
         '"PENCE: Well, look, this is serious business. The American people have a choice.\n\n'
         '"WALLACE: Do you really see those two as equivalent?\n'
     )
-    turns = [(st.speaker.text, st.content.text) for st in extract(text)]
+    statements = extract(text)
+    assert {st.kind for st in statements} == {"direct_quote"}
+    turns = [(st.speaker.text, st.content.text) for st in statements]
     assert turns == [
         ("WALLACE", "Let's start with the debate. Why would Trump do that?"),
-        ("PENCE", "Well, look, this is serious business. The American people have a choice"),
+        ("PENCE", "Well, look, this is serious business. The American people have a choice."),
         ("WALLACE", "Do you really see those two as equivalent?"),
     ]
