@@ -90,14 +90,20 @@ def _governed_content(doc, att, offset: int, para: int) -> Draft | None:
         content=sorted(att.content),
         content_tokens={t.i for t in span},
     )
-    head = find_speaker(cue)
-    if head is not None and not (span.start <= head.i < span.end):
-        toks = speaker_tokens(head)
-        cand.speaker = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
-        cand.speaker_head = head
+    cand.speaker, cand.speaker_head = _parsed_speaker(cue, 0, outside=cand.content_tokens)
     draft = Draft(cand, offset, para)
     draft.origin = "tagger"
     return draft
+
+
+def _parsed_speaker(cue, offset: int, outside: set[int] | frozenset[int] = frozenset()):
+    """(article char range, head token) of the cue's subject in the parse, or (None, None)
+    when it has none or it lies in the tokens given as outside."""
+    head = find_speaker(cue)
+    if head is None or head.i in outside:
+        return None, None
+    toks = speaker_tokens(head)
+    return (toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset), head
 
 
 def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
@@ -143,14 +149,11 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
         if id(t) in used:
             continue
         if t.speaker is None:
-            head = find_speaker(t.cand.cue)
+            # t.cue starts at the tagged cue span, which may begin before its root
+            # token, so the paragraph offset is the one to shift by.
+            speaker, head = _parsed_speaker(t.cand.cue, t.offset)
             if head is not None:
-                toks = speaker_tokens(head)
-                # t.cue starts at the tagged cue span, which may begin before its root
-                # token, so the paragraph offset is the one to shift by.
-                end = toks[-1].idx + len(toks[-1].text)
-                t.speaker = (toks[0].idx + t.offset, end + t.offset)
-                t.cand.speaker_head = head
+                t.speaker, t.cand.speaker_head = speaker, head
         out.append(t)
     return out
 
