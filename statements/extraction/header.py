@@ -37,12 +37,13 @@ DATE_ONLY_RE = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:\s+\w+)?$", re.I)
 
 
 def is_boilerplate_line(line: str) -> bool:
-    low = line.strip().lower().rstrip(":")
-    if low in NAV_LINES or BYLINE_RE.match(line.strip()):
+    stripped = line.strip()
+    if stripped.lower().rstrip(":") in NAV_LINES:
         return True
-    if NEWSROOM_NOTE_RE.match(line.strip()):
-        return True
-    if TIME_LINE_RE.match(line.strip()) or DATE_ONLY_RE.match(line.strip()):
+    if any(
+        pattern.match(stripped)
+        for pattern in (BYLINE_RE, NEWSROOM_NOTE_RE, TIME_LINE_RE, DATE_ONLY_RE)
+    ):
         return True
     return bool(CAPTION_END_RE.search(line))
 
