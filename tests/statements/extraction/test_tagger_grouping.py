@@ -141,6 +141,72 @@ def test_a_rule_agreeing_only_on_content_keeps_its_own_content(nlp):
     assert [text[s:e] for s, e in believes.segments] == ["the plan will fail"]
 
 
+def test_an_agreed_rule_keeps_its_content_when_the_tagger_marked_the_speaker_instead(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = (
+        "Moves against Voice of America led to its removal from Russian stations, "
+        "said Jeffrey N. Trimble, a senior official with the board that oversees it."
+    )
+    speaker = "Jeffrey N. Trimble, a senior official with the board that oversees it"
+    doc = _doc_with(
+        nlp,
+        text,
+        [("Moves against Voice of America", "SOURCE"), ("said", "CUE"), (speaker, "CONTENT")],
+    )
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    assert said.origin == "both"
+    assert [text[s:e] for s, e in said.segments] == [
+        "Moves against Voice of America led to its removal from Russian stations"
+    ]
+    assert text[said.speaker[0] : said.speaker[1]] == speaker
+
+
+def test_an_agreed_rule_leaves_out_a_tagged_segment_from_another_clause(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = (
+        "Tapper followed up with a clear reference to Donald Trump, "
+        "but Obama said he was not speaking only about Trump."
+    )
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Donald Trump", "CONTENT"),
+            ("Obama", "SOURCE"),
+            ("said", "CUE"),
+            ("he was not speaking only about Trump", "CONTENT"),
+        ],
+    )
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    assert [text[s:e] for s, e in said.segments] == ["he was not speaking only about Trump"]
+
+
+def test_an_agreed_rule_takes_the_taggers_quotation_in_the_next_sentence(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = '"We will win," Smith said. "And we will keep winning."'
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ('"We will win,"', "CONTENT"),
+            ("Smith", "SOURCE"),
+            ("said", "CUE"),
+            ('"And we will keep winning."', "CONTENT"),
+        ],
+    )
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    assert [text[s:e] for s, e in said.segments] == [
+        '"We will win,"',
+        '"And we will keep winning."',
+    ]
+
+
 def test_a_rule_with_a_thought_cue_stands_without_the_tagger(nlp):
     from statements.extraction.merging import merge_sources, tagged_drafts
 
