@@ -29,7 +29,8 @@ NAV_LINES = {
 NEWSROOM_NOTE_RE = re.compile(
     r"^\W*(?:editor[’']?s['’]? note|note to readers|corrections?|clarification|updated?"
     r"|contributing|related coverage)\b[^:\n]{0,40}:"
-    r"|^\W*follow\s+[^.\n]{1,60}\s+on\s+(?:twitter|facebook|instagram)\b",
+    r"|^\W*follow\s+[^.\n]{1,60}\s+on\s+(?:twitter|facebook|instagram)\b"
+    r"|^\W*this (?:article|story|post|report) has been (?:revised|updated|corrected)\b",
     re.I,
 )
 TIME_LINE_RE = re.compile(r"^[\w ,.]*\d{4}\s*/\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?$", re.I)

@@ -31,12 +31,15 @@ def test_newsroom_notes_are_boilerplate_but_sentences_about_them_are_not():
         "Correction: An earlier version of this story misspelled a name.",
         "Contributing: Jane Doe in Washington",
         '"Follow Pam Key on Twitter @pamkeyNEN."',
+        "This article has been revised to reflect the following correction: An earlier "
+        "version of this article misstated the figure.",
     ):
         assert is_boilerplate_line(note), note
     for sentence in (
         "Corrections officers said the prison was full.",
         "Updated figures show the economy grew, the minister said.",
         "Note: the senator said he would vote against the bill.",
+        "This article has shown, the senator said, how little the agency knew.",
     ):
         assert not is_boilerplate_line(sentence), sentence
 
