@@ -252,11 +252,25 @@ def _noun_candidate(cue: Token) -> Candidate | None:
 
 
 def _reporting_tail(cue: Token) -> bool:
-    """'"Russia is massing troops," Stoltenberg said.' with the verb parsed under the quote."""
-    if cue.dep_ not in {"parataxis", "ccomp"} or cue.head.i == cue.i or cue.i < cue.head.i:
+    """'"Russia is massing troops," Stoltenberg said.' with the verb parsed under the quote,
+    or 'The plan, Smith said, will fail.' with the report set off by commas inside it."""
+    if cue.dep_ not in {"parataxis", "ccomp"} or cue.head.i == cue.i:
+        return False
+    if cue.i < cue.head.i and not _set_off(cue):
         return False
     deps = {c.dep_ for c in cue.children}
     return bool(deps & SUBJECT_DEPS) and not deps & {"dobj", "ccomp", "xcomp", "attr"}
+
+
+def _set_off(cue: Token) -> bool:
+    """The cue's clause stands between commas or dashes inside the sentence (the
+    parser hangs the commas on the cue or leaves them just outside its clause)."""
+    doc = cue.doc
+    first, last = cue.left_edge.i, cue.right_edge.i
+    marks = {",", "—", "–", "--"}
+    before = doc[first].text in marks or first > 0 and doc[first - 1].text in marks
+    after = doc[last].text in marks or last + 1 < len(doc) and doc[last + 1].text in marks
+    return before and after and first > cue.sent.start
 
 
 def _cue_end(cue: Token) -> int:

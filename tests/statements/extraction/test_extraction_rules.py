@@ -123,3 +123,20 @@ def test_rules_read_stance_and_speech_verbs_beyond_say(nlp):
         doc = nlp(sentence)
         found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
         assert [sentence[s:e] for c in found for s, e in c.content] == [content], sentence
+
+
+def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    cases = {
+        "The plan, Smith said, will fail.": ("Smith", ["The plan", "will fail"]),
+        "The museum, Mr. Bush said, celebrated several of his heroes.": (
+            "Mr. Bush",
+            ["The museum", "celebrated several of his heroes"],
+        ),
+    }
+    for sentence, (speaker, content) in cases.items():
+        doc = nlp(sentence)
+        (found,) = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+        assert sentence[found.speaker[0] : found.speaker[1]] == speaker
+        assert [sentence[s:e] for s, e in found.content] == content
