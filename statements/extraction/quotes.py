@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 OPENERS = {"“", "«", "„"}
 CLOSERS = {"”", "»"}
 TOGGLES = {'"'}
+QUOTE_MARK = re.compile("``|''|[" + "".join(OPENERS | CLOSERS | TOGGLES) + "]")
 # A transcript turn ('"WALLACE: Let's start ...'): a new speaker's label, so the
 # paragraph never continues the previous paragraph's quotation.
 SPEAKER_LABEL = re.compile(r"[\"“]?\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}\s*:\s")
@@ -32,31 +33,28 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bo
     """(start, end, closed) of quotes in one paragraph; end includes the closing mark."""
     found = []
     open_at = None
-    i = start
-    while i < end:
-        ch = text[i]
-        pair = text[i : i + 2]
-        if pair in ("``", "''"):
+    # Only the marks matter; the regex steps over the text between them in C, which
+    # matters because every paragraph is scanned several times.
+    for match in QUOTE_MARK.finditer(text, start, end):
+        i, mark = match.start(), match.group()
+        if len(mark) == 2:
             # PTB-style quotes: `` always opens; '' closes, or opens at a word start.
-            if open_at is None and (pair == "``" or i == start or text[i - 1].isspace()):
+            if open_at is None and (mark == "``" or i == start or text[i - 1].isspace()):
                 open_at = i
             elif open_at is not None:
                 found.append((open_at, i + 2, True))
                 open_at = None
-            i += 2
-            continue
-        if ch in OPENERS and open_at is None:
+        elif mark in OPENERS and open_at is None:
             open_at = i
-        elif ch in CLOSERS and open_at is not None:
+        elif mark in CLOSERS and open_at is not None:
             found.append((open_at, i + 1, True))
             open_at = None
-        elif ch in TOGGLES:
+        elif mark in TOGGLES:
             if open_at is None:
                 open_at = i
             else:
                 found.append((open_at, i + 1, True))
                 open_at = None
-        i += 1
     if open_at is not None and end - open_at > 1:
         found.append((open_at, end, False))
     return found
