@@ -264,3 +264,37 @@ def test_a_tagged_whole_sentence_without_a_cue_is_not_a_statement(nlp):
     text = "The weather was fine. Do you think her health matters to voters?"
     doc = _doc_with(nlp, text, [("Do you think her health matters to voters?", "CONTENT")])
     assert tagged_drafts(doc, 0, 0, []) == []
+
+
+def test_a_transcript_label_opening_a_paragraph_does_not_continue_the_last_turn(nlp):
+    from statements.extraction.merging import tagged_drafts
+
+    first = '"PENCE: Well, look, this is serious business.'
+    doc = _doc_with(nlp, first, [("PENCE", "SOURCE"), (":", "CUE"), ("Well, look", "CONTENT")])
+    (pence,) = tagged_drafts(doc, 0, 0, [])
+    before = list(pence.segments)
+    second = '"WALLACE: Do you really see those two as equivalent?'
+    label = _doc_with(nlp, second, [('"WALLACE:', "CONTENT")])
+    tagged_drafts(label, len(first) + 2, 1, [pence])
+    assert pence.segments == before
+
+
+def test_a_tagged_segment_holding_an_embedded_report_is_left_to_that_report(nlp):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    text = "Kyiv warned of an attack this week, a claim that the Kremlin denied."
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Kyiv", "SOURCE"),
+            ("warned of", "CUE"),
+            ("an attack this week", "CONTENT"),
+            ("that the Kremlin denied", "CONTENT"),
+        ],
+    )
+    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    warned = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "warned of")
+    assert [text[s:e] for s, e in warned.segments] == ["an attack this week"]
+    denied = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "denied")
+    assert text[denied.speaker[0] : denied.speaker[1]] == "the Kremlin"
