@@ -147,16 +147,16 @@ def score_article(
     return score
 
 
-def corpus_files(directory) -> list[tuple[Path, Path]]:
-    """(text, first annotation by name) for every article of a PolNeAR split."""
+def corpus_files(directory, *, every_annotation: bool = False) -> list[tuple[Path, Path]]:
+    """(text, first annotation by name) for every article of a PolNeAR split, or with
+    every_annotation one pair per annotation file of the article."""
     root = Path(directory)
     anns = sorted((root / "attributions").glob("*.ann"))
     pairs = []
     for text_path in sorted((root / "text").glob("*.txt")):
         stem = text_path.stem
         mine = [a for a in anns if a.stem.rsplit("_", 1)[0] == stem or a.stem == stem]
-        if mine:
-            pairs.append((text_path, mine[0]))
+        pairs.extend((text_path, ann) for ann in (mine if every_annotation else mine[:1]))
     return pairs
 
 

@@ -21,16 +21,25 @@ COMPONENT = "attribution"
 NAMED_KEY = "named"
 
 
-@registry.architectures("gainsay.ListeningTok2Vec.v1")
+@registry.architectures("gainsay.ListeningTok2Vec.v2")
 def listening_tok2vec(
-    upstream_width: int, width: int, depth: int, attrs: list[str], rows: list[int], embed_width: int
+    upstream_width: int,
+    width: int,
+    depth: int,
+    attrs: list[str],
+    rows: list[int],
+    embed_width: int,
+    structure_width: int,
+    structure_rows: int,
 ):
     """Token vectors for the tagger built on the base pipeline's own tok2vec.
 
     The base tok2vec already runs for the tagger and parser; reading its output
     (doc.tensor, through a listener) instead of embedding every token again leaves
-    the tagger only a small embedding of the base pipeline's tags, dependency labels
-    and lemmas and a few encoder layers of its own. The base tok2vec is not updated.
+    the tagger only small embeddings of its own: the base pipeline's tags, dependency
+    labels and lemmas, and the long-range features of features.py (quotation, the
+    clause's governing verb), then a few encoder layers. The base tok2vec is not
+    updated.
     """
     from spacy.ml.models.tok2vec import (
         MaxoutWindowEncoder,
@@ -40,11 +49,15 @@ def listening_tok2vec(
     from spacy.pipeline.tok2vec import Tok2VecListener
     from thinc.api import Maxout, chain, concatenate, with_array
 
+    from .features import StructureEmbed
+
     listener = Tok2VecListener(upstream_name="tok2vec", width=upstream_width)
     own = MultiHashEmbed(width=embed_width, attrs=attrs, rows=rows, include_static_vectors=False)
+    structure = StructureEmbed(structure_width, structure_rows)
+    mixed_width = upstream_width + embed_width + structure_width
     mixed = chain(
-        concatenate(listener, own),
-        with_array(Maxout(width, upstream_width + embed_width, nP=3, normalize=True)),
+        concatenate(listener, own, structure),
+        with_array(Maxout(width, mixed_width, nP=3, normalize=True)),
     )
     encode = MaxoutWindowEncoder(width=width, window_size=1, maxout_pieces=3, depth=depth)
     return build_Tok2Vec_model(mixed, encode)

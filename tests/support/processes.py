@@ -157,7 +157,7 @@ def batch_lines(count: int, *, tag: str) -> str:
     lines = []
     for i in range(count):
         text = (
-            f"Troops leave sector {tag}-{i}\n\n"
+            f"Sector {tag}-{i} update\n\n"
             f"Russia's defense ministry said on Tuesday that units in sector {tag}-{i} "
             "have begun to return to their bases after drills near the border.\n"
         )

@@ -40,6 +40,21 @@ def test_training_paragraphs_carry_the_base_pipelines_token_vectors(tmp_path, nl
     ]
 
 
+def test_training_learns_every_annotation_while_scoring_reads_the_first(tmp_path, nlp):
+    from statements.extraction.evaluation import corpus_files
+
+    corpus = _corpus(tmp_path)
+    # A second annotator who saw only the first attribution.
+    second = "\n".join(ANN.splitlines()[:4])
+    (corpus / "attributions" / "article_b2.ann").write_text(second, encoding="utf-8")
+
+    assert [ann.name for _text, ann in corpus_files(corpus)] == ["article_a1.ann"]
+    examples = build_examples(corpus, nlp)
+    assert len(examples) == 4
+    told = [[e.text for e in ex.reference.ents] for ex in examples if "Jones" in ex.reference.text]
+    assert sorted(told) == [[], ['"We will win,"', "Jones", "told"]]
+
+
 def test_the_shipped_tagger_listens_to_the_base_tok2vec(nlp):
     if (MODEL_DIR / "config.cfg").exists():
         assert COMPONENT in nlp.get_pipe("tok2vec").listener_map
