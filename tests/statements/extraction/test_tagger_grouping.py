@@ -118,6 +118,17 @@ def test_an_agreed_rule_without_a_speaker_takes_the_taggers_source(nlp):
     assert text[merged.speaker[0] : merged.speaker[1]] == "the senator's aides"
 
 
+def _merged(nlp, text, labelled):
+    from statements.extraction.merging import merge_sources, tagged_drafts
+
+    doc = _doc_with(nlp, text, labelled)
+    return merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+
+
+def _with_cue(merged, text, cue):
+    return next(d for d in merged if text[d.cue[0] : d.cue[1]] == cue)
+
+
 def _rule_drafts(doc):
     from statements.extraction.drafts import Draft
     from statements.extraction.rules import candidates_for_sentence
@@ -126,36 +137,30 @@ def _rule_drafts(doc):
 
 
 def test_a_rule_agreeing_only_on_content_keeps_its_own_content(nlp):
-    from statements.extraction.merging import merge_sources, tagged_drafts
-
     text = "Jones said Smith believes the plan will fail."
-    doc = _doc_with(
+    merged = _merged(
         nlp,
         text,
         [("Smith", "SOURCE"), ("believes", "CUE"), ("the plan will fail", "CONTENT")],
     )
-    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
-    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    said = _with_cue(merged, text, "said")
     assert [text[s:e] for s, e in said.segments] == ["Smith believes the plan will fail"]
-    believes = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "believes")
+    believes = _with_cue(merged, text, "believes")
     assert [text[s:e] for s, e in believes.segments] == ["the plan will fail"]
 
 
 def test_an_agreed_rule_keeps_its_content_when_the_tagger_marked_the_speaker_instead(nlp):
-    from statements.extraction.merging import merge_sources, tagged_drafts
-
     text = (
         "Moves against Voice of America led to its removal from Russian stations, "
         "said Jeffrey N. Trimble, a senior official with the board that oversees it."
     )
     speaker = "Jeffrey N. Trimble, a senior official with the board that oversees it"
-    doc = _doc_with(
+    merged = _merged(
         nlp,
         text,
         [("Moves against Voice of America", "SOURCE"), ("said", "CUE"), (speaker, "CONTENT")],
     )
-    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
-    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    said = _with_cue(merged, text, "said")
     assert said.origin == "both"
     assert [text[s:e] for s, e in said.segments] == [
         "Moves against Voice of America led to its removal from Russian stations"
@@ -164,13 +169,11 @@ def test_an_agreed_rule_keeps_its_content_when_the_tagger_marked_the_speaker_ins
 
 
 def test_an_agreed_rule_leaves_out_a_tagged_segment_from_another_clause(nlp):
-    from statements.extraction.merging import merge_sources, tagged_drafts
-
     text = (
         "Tapper followed up with a clear reference to Donald Trump, "
         "but Obama said he was not speaking only about Trump."
     )
-    doc = _doc_with(
+    merged = _merged(
         nlp,
         text,
         [
@@ -180,16 +183,13 @@ def test_an_agreed_rule_leaves_out_a_tagged_segment_from_another_clause(nlp):
             ("he was not speaking only about Trump", "CONTENT"),
         ],
     )
-    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
-    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    said = _with_cue(merged, text, "said")
     assert [text[s:e] for s, e in said.segments] == ["he was not speaking only about Trump"]
 
 
 def test_an_agreed_rule_takes_the_taggers_quotation_in_the_next_sentence(nlp):
-    from statements.extraction.merging import merge_sources, tagged_drafts
-
     text = '"We will win," Smith said. "And we will keep winning."'
-    doc = _doc_with(
+    merged = _merged(
         nlp,
         text,
         [
@@ -199,8 +199,7 @@ def test_an_agreed_rule_takes_the_taggers_quotation_in_the_next_sentence(nlp):
             ('"And we will keep winning."', "CONTENT"),
         ],
     )
-    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
-    said = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "said")
+    said = _with_cue(merged, text, "said")
     assert [text[s:e] for s, e in said.segments] == [
         '"We will win,"',
         '"And we will keep winning."',
@@ -208,11 +207,8 @@ def test_an_agreed_rule_takes_the_taggers_quotation_in_the_next_sentence(nlp):
 
 
 def test_a_rule_with_a_thought_cue_stands_without_the_tagger(nlp):
-    from statements.extraction.merging import merge_sources, tagged_drafts
-
     text = "Voters in Ohio believe the economy is getting worse. Smith said he would run."
-    doc = _doc_with(nlp, text, [("Smith", "SOURCE"), ("said", "CUE"), ("he would run", "CONTENT")])
-    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
+    merged = _merged(nlp, text, [("Smith", "SOURCE"), ("said", "CUE"), ("he would run", "CONTENT")])
     believe = [d for d in merged if text[d.cue[0] : d.cue[1]] == "believe"]
     assert [text[s:e] for s, e in believe[0].segments] == ["the economy is getting worse"]
     assert text[believe[0].speaker[0] : believe[0].speaker[1]] == "Voters in Ohio"
@@ -280,10 +276,8 @@ def test_a_transcript_label_opening_a_paragraph_does_not_continue_the_last_turn(
 
 
 def test_a_tagged_segment_holding_an_embedded_report_is_left_to_that_report(nlp):
-    from statements.extraction.merging import merge_sources, tagged_drafts
-
     text = "Kyiv warned of an attack this week, a claim that the Kremlin denied."
-    doc = _doc_with(
+    merged = _merged(
         nlp,
         text,
         [
@@ -293,8 +287,7 @@ def test_a_tagged_segment_holding_an_embedded_report_is_left_to_that_report(nlp)
             ("that the Kremlin denied", "CONTENT"),
         ],
     )
-    merged = merge_sources(_rule_drafts(doc), tagged_drafts(doc, 0, 0, []))
-    warned = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "warned of")
+    warned = _with_cue(merged, text, "warned of")
     assert [text[s:e] for s, e in warned.segments] == ["an attack this week"]
-    denied = next(d for d in merged if text[d.cue[0] : d.cue[1]] == "denied")
+    denied = _with_cue(merged, text, "denied")
     assert text[denied.speaker[0] : denied.speaker[1]] == "the Kremlin"
