@@ -31,13 +31,13 @@ AGREED_CONTENT = "cue"
 
 def tagged_drafts(doc, offset: int, para: int, previous: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
+    # A transcript label opening the paragraph ('"WALLACE: ...') starts a new turn.
+    turn = SPEAKER_LABEL.match(doc.text) is not None
     for att in tagged_attributions(doc):
         if att.cue_token is None:
             # A content with no cue of its own continues the last attribution when
             # it opens the paragraph (multi-paragraph quote).
             host = (out or previous or [None])[-1]
-            # A transcript label opening the paragraph ('"WALLACE: ...') is a new turn.
-            turn = SPEAKER_LABEL.match(doc.text) is not None
             if host is not None and att.content[0][0] == 0 and host.para >= para - 1 and not turn:
                 host.segments = merge_segments(
                     host.segments + [(s + offset, e + offset) for s, e in att.content]
@@ -113,11 +113,10 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
 
     A rule candidate the tagger also found keeps its speaker, cue and date and takes
     the tagger's content boundaries when both marked the same cue (see AGREED_CONTENT
-    and _agreed_segments;
-    origin "both"), and the tagger's source if the parse gave it none. One it did not
-    find is kept too (see REQUIRE_AGREEMENT). A tagger candidate no rule found is
-    added, with a speaker taken from the dependency parse when the tagger marked no
-    source.
+    and _agreed_segments; origin "both"), and the tagger's source if the parse gave it
+    none. One it did not find is kept too (see REQUIRE_AGREEMENT). A tagger candidate
+    no rule found is added, less any segment that belongs to an embedded report, with
+    a speaker taken from the dependency parse when the tagger marked no source.
     """
     if not tagged:
         return rules
