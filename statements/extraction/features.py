@@ -29,7 +29,7 @@ from .lexicon import CUE_NOUNS, CUE_VERBS
 from .quotes import paragraph_quotes
 
 # Dependencies that open a clause of their own when a verb carries them.
-CLAUSE_DEPS = frozenset(
+CLAUSE_OPENING_DEPS = frozenset(
     [
         "ccomp",
         "xcomp",
@@ -45,7 +45,7 @@ CLAUSE_DEPS = frozenset(
     ]
 )
 COLUMNS = 5  # quotation, clause verb, governor, cue distance, cue word
-_CLAUSE_IDS = frozenset(get_string_id(d) for d in CLAUSE_DEPS)
+_CLAUSE_IDS = frozenset(get_string_id(d) for d in CLAUSE_OPENING_DEPS)
 _CUE_VERB_IDS = frozenset(get_string_id(w) for w in CUE_VERBS)
 _CUE_NOUN_IDS = frozenset(get_string_id(w) for w in CUE_NOUNS)
 _VERBAL = frozenset((int(VERB), int(AUX)))

@@ -13,9 +13,9 @@ Rebuild the shipped model (about 7 MB, statements/extraction/model/) with:
     python manage.py train_extraction ../shared/data/polnear/train --epochs 10
 
 (about 75 s per epoch on an idle core, 2 to 3 minutes on a shared one; seed 0 by
-default). Extraction loads it offline if present and falls back to rules alone if not. For choices
-that depend on the tagger, train with --output on part of train and score the
-held-out rest, since the shipped tagger has seen all of train.
+default). Extraction loads it offline if present and falls back to rules alone if
+not. For choices that depend on the tagger, train with --output on part of train
+and score the held-out rest, since the shipped tagger has seen all of train.
 """
 
 from __future__ import annotations

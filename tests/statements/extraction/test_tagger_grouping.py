@@ -209,9 +209,9 @@ def test_an_agreed_rule_takes_the_taggers_quotation_in_the_next_sentence(nlp):
 def test_a_rule_with_a_thought_cue_stands_without_the_tagger(nlp):
     text = "Voters in Ohio believe the economy is getting worse. Smith said he would run."
     merged = _merged(nlp, text, [("Smith", "SOURCE"), ("said", "CUE"), ("he would run", "CONTENT")])
-    believe = [d for d in merged if text[d.cue[0] : d.cue[1]] == "believe"]
-    assert [text[s:e] for s, e in believe[0].segments] == ["the economy is getting worse"]
-    assert text[believe[0].speaker[0] : believe[0].speaker[1]] == "Voters in Ohio"
+    believe = _with_cue(merged, text, "believe")
+    assert [text[s:e] for s, e in believe.segments] == ["the economy is getting worse"]
+    assert text[believe.speaker[0] : believe.speaker[1]] == "Voters in Ohio"
 
 
 def test_a_statement_without_a_parsed_subject_takes_the_sentences_source(nlp):
