@@ -21,6 +21,7 @@ from .quote_attach import attach_quotes, cueless_quotes
 from .quotes import find_quotes
 from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
+from .signatures import with_signed_quotes
 from .tagger import NAMED_KEY, add_tagger
 from .text_utils import paragraphs
 from .types import ExtractedStatement
@@ -126,6 +127,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     drafts = fold_reported_via(drafts, text)
     drafts = merge_sources(drafts, tagged)
     groups = find_quotes(text, paras)
+    drafts = with_signed_quotes(drafts, text, paras, para_docs, groups)
     if merging.DROP_NESTED:
         drafts = drop_nested(drafts, groups)
     drafts = [d for d in drafts if not inside(d.cue[0], header.boilerplate)]
