@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .types import ExtractedStatement
+from .types import ExtractedStatement, Span
 
 JACCARD_THRESHOLD = 0.5
 TEXTBOUND_RE = re.compile(r"^(T\d+)\t(\w+) ([\d; ]+)\t")
@@ -169,4 +169,45 @@ def evaluate_directory(directory, *, nlp=None, resolver=None, limit: int | None 
         gold = parse_brat(ann_path.read_text(encoding="utf-8"))
         predicted = extract_statements(text, resolver=resolver, nlp=nlp)
         total.add(score_article(text, gold, predicted, text_path.stem))
+    return total
+
+
+def as_statement(gold: GoldAttribution, text: str) -> ExtractedStatement:
+    """An annotation in the shape of a prediction, to score one annotator against another."""
+    segments = sorted(gold.content)
+    speaker = None
+    if gold.source:
+        start, end = min(s for s, _ in gold.source), max(e for _, e in gold.source)
+        speaker = Span(text[start:end], start, end)
+    cue = sorted(gold.cue or segments[:1])
+    start, end = segments[0][0], segments[-1][1]
+    return ExtractedStatement(
+        speaker=speaker,
+        cue=Span(text[cue[0][0] : cue[-1][1]], cue[0][0], cue[-1][1]),
+        content=Span(text[start:end], start, end),
+        segments=segments,
+        kind="annotation",
+    )
+
+
+def annotator_agreement(directory) -> Score:
+    """How well annotators agree under the scoring rule: on every article that several
+    annotators marked, each other annotation is scored as a prediction against the
+    first, exactly as evaluate_directory scores extraction. This is the ceiling a
+    single annotation sets: a system scoring as high agrees with the first annotator
+    as well as a second annotator does."""
+    total = Score()
+    every = corpus_files(directory, every_annotation=True)
+    by_text: dict[Path, list[Path]] = {}
+    for text_path, ann_path in every:
+        by_text.setdefault(text_path, []).append(ann_path)
+    for text_path, anns in by_text.items():
+        if len(anns) < 2:
+            continue
+        text = text_path.read_text(encoding="utf-8")
+        first = parse_brat(anns[0].read_text(encoding="utf-8"))
+        for other_path in anns[1:]:
+            other = parse_brat(other_path.read_text(encoding="utf-8"))
+            predicted = [as_statement(g, text) for g in other if g.content]
+            total.add(score_article(text, first, predicted, other_path.stem))
     return total

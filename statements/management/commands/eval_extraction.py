@@ -1,7 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extraction import load_nlp
-from statements.extraction.evaluation import corpus_files, evaluate_directory
+from statements.extraction.evaluation import (
+    annotator_agreement,
+    corpus_files,
+    evaluate_directory,
+)
 
 
 class Command(BaseCommand):
@@ -10,13 +14,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("directory")
         parser.add_argument("--limit", type=int, default=None)
+        parser.add_argument(
+            "--agreement",
+            action="store_true",
+            help="instead score the other annotators of multiply annotated articles "
+            "against the first, with the same rule (the ceiling one annotation sets)",
+        )
 
     def handle(self, *args, **options):
         if not corpus_files(options["directory"]):
             raise CommandError(
                 f"no text/*.txt with attributions/*.ann under {options['directory']}"
             )
-        score = evaluate_directory(options["directory"], nlp=load_nlp(), limit=options["limit"])
+        if options["agreement"]:
+            score = annotator_agreement(options["directory"])
+            if not score.articles:
+                raise CommandError(f"no article under {options['directory']} has two annotations")
+            self.stdout.write(f"annotator agreement over {score.articles} second annotations")
+        else:
+            score = evaluate_directory(options["directory"], nlp=load_nlp(), limit=options["limit"])
         self.stdout.write(
             f"articles={score.articles} gold={score.gold} predicted={score.predicted} "
             f"matched={score.matched}"

@@ -67,3 +67,68 @@ def test_speaker_text_containment_counts_as_correct():
     stmt = _st((0, 5), [(11, 31)])
     stmt.speaker = Span("Smith", 500, 505)
     assert score_article(TEXT, gold, [stmt]).speaker_correct == 1
+
+
+def _two_annotator_corpus(tmp_path, second_ann):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "article.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "article_a1.ann").write_text(ANN, encoding="utf-8")
+    (tmp_path / "attributions" / "article_b2.ann").write_text(second_ann, encoding="utf-8")
+    (tmp_path / "text" / "single.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "single_a1.ann").write_text(ANN, encoding="utf-8")
+    return tmp_path
+
+
+def test_agreement_scores_a_second_annotator_against_the_first(tmp_path):
+    from statements.extraction.evaluation import annotator_agreement
+
+    # The second annotator marked Smith's report only, with a shorter content and
+    # "Smith" as a different source span.
+    second = "\n".join(
+        [
+            "T1\tSource 0 5\tSmith",
+            "T2\tCue 6 10\tsaid",
+            "T3\tContent 16 31\ttaxes will rise",
+            "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1",
+        ]
+    )
+    score = annotator_agreement(_two_annotator_corpus(tmp_path, second))
+    # Only the doubly annotated article counts, read against its first annotation.
+    assert score.articles == 1
+    assert (score.gold, score.predicted, score.matched) == (2, 1, 1)
+    assert score.recall == 0.5 and score.precision == 1.0
+    assert score.speaker_accuracy == 1.0
+
+
+def test_agreement_is_perfect_between_identical_annotations(tmp_path):
+    from statements.extraction.evaluation import annotator_agreement
+
+    score = annotator_agreement(_two_annotator_corpus(tmp_path, ANN))
+    assert score.f1 == 1.0 and score.speaker_accuracy == 1.0
+
+
+def test_the_agreement_command_prints_the_ceiling(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command(
+        "eval_extraction", str(_two_annotator_corpus(tmp_path, ANN)), "--agreement", stdout=out
+    )
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "annotator agreement over 1 second annotations"
+    assert "f1=1.000" in lines[2]
+
+
+def test_the_agreement_command_refuses_a_split_with_single_annotations(tmp_path):
+    import pytest
+    from django.core.management import CommandError, call_command
+
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "single.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "attributions" / "single_a1.ann").write_text(ANN, encoding="utf-8")
+    with pytest.raises(CommandError, match="two annotations"):
+        call_command("eval_extraction", str(tmp_path), "--agreement")
