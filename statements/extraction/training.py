@@ -95,8 +95,11 @@ TAGGER_MODEL = {
         # encoder and its transition layer to the cost of parsing (see tagger.py).
         "@architectures": "gainsay.ListeningTok2Vec.v2",
         "upstream_width": 96,
-        "width": 96,
-        "depth": 2,
+        # Width 128 and depth 3 instead of 96 and 2: on the held-out fifth of train,
+        # speaker accuracy 0.929 instead of 0.923 at the same F1 (0.726), at about 0.05
+        # of the speed ratio, which the indexed attribute ruler paid for.
+        "width": 128,
+        "depth": 3,
         # Tags and dependency labels from the base parser mark clause boundaries,
         # which is where attributed content starts and ends; lemmas group cue forms.
         "attrs": ["NORM", "LEMMA", "TAG", "DEP"],
