@@ -8,7 +8,7 @@ frozen; see tagger.listening_tok2vec) and embeds its tags, dependency labels,
 lemmas and the long-range features of features.py, so it adds only a small
 encoder and a transition layer to the parse.
 
-Rebuild the shipped model (about 7 MB, statements/extraction/model/) with:
+Rebuild the shipped model (about 8 MB, statements/extraction/model/) with:
 
     python manage.py train_extraction ../shared/data/polnear/train --epochs 10
 
