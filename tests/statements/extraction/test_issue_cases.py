@@ -4,11 +4,7 @@ from datetime import date
 
 from statements.extraction import extract_statements
 
-
-def _one(statements, phrase):
-    hits = [s for s in statements if phrase in s.content.text]
-    assert len(hits) == 1, [s.content.text for s in statements]
-    return hits[0]
+from .support import only_statement_about
 
 
 def test_nested_reporting_keeps_the_speaker_and_names_the_paper(extract):
@@ -33,13 +29,15 @@ def test_a_title_and_name_speaker_resolves_to_the_person(extract):
 
 
 def test_an_organisation_and_a_capital_resolve_to_their_institutions(extract):
-    ministry = _one(
+    ministry = only_statement_about(
         extract("Russia's defense ministry said yesterday that some units were returning."),
         "units were returning",
     )
     assert ministry.actor == "Ministry of Defence of the Russian Federation"
     assert (ministry.said_on, ministry.date_text) == (date(2022, 2, 15), "yesterday")
-    moscow = _one(extract("Moscow has denied that it plans to invade Ukraine."), "invade")
+    moscow = only_statement_about(
+        extract("Moscow has denied that it plans to invade Ukraine."), "invade"
+    )
     assert moscow.actor == "Russian government"
 
 
@@ -55,7 +53,7 @@ def test_a_description_resolves_to_the_mention_it_fits(extract):
         "Scholz met Putin in Moscow on Tuesday. The chancellor said that a war in Europe "
         "had become unthinkable for his generation."
     )
-    st = _one(extract(text), "unthinkable")
+    st = only_statement_about(extract(text), "unthinkable")
     # The span is the mention in the sentence (what PolNeAR marks as Source);
     # the actor is who it stands for.
     assert st.speaker.text == "The chancellor"
@@ -67,7 +65,7 @@ def test_the_alliances_chief_resolves_through_the_role_words(extract):
         "Jens Stoltenberg spoke in Brussels on Wednesday. "
         "The alliance's chief said that NATO would not be intimidated."
     )
-    st = _one(extract(text), "intimidated")
+    st = only_statement_about(extract(text), "intimidated")
     assert st.actor == "Jens Stoltenberg"
 
 
@@ -76,7 +74,7 @@ def test_a_pronoun_with_no_earlier_speaker_takes_the_named_subject(extract):
         "Russian President Vladimir Putin met Scholz on Tuesday.\n\n"
         "He said that Russia did not want a war."
     )
-    st = _one(extract(text), "did not want a war")
+    st = only_statement_about(extract(text), "did not want a war")
     assert st.speaker.text == "He"
     assert st.actor == "Vladimir Putin"
 
@@ -84,7 +82,10 @@ def test_a_pronoun_with_no_earlier_speaker_takes_the_named_subject(extract):
 def test_a_second_attributed_quote_is_not_folded_into_the_first(extract):
     text = '"The key is not to panic," Zelensky said on Monday. "We are ready," he added.'
     statements = extract(text)
-    first, second = _one(statements, "panic"), _one(statements, "We are ready")
+    first, second = (
+        only_statement_about(statements, "panic"),
+        only_statement_about(statements, "We are ready"),
+    )
     assert [text[a:b] for a, b in first.segments] == ['"The key is not to panic,"']
     assert second.cue.text == "added" and second.speaker.text == "he"
     assert second.actor == "Volodymyr Zelenskyy"
@@ -107,7 +108,7 @@ def test_a_verb_inside_a_quote_does_not_take_the_quote(extract):
         "“Voters consistently reject establishment Republicans. George W. Bush got half a "
         "million fewer votes than Al Gore in 2000,” he points out."
     )
-    st = _one(extract(text), "George W. Bush got")
+    st = only_statement_about(extract(text), "George W. Bush got")
     assert st.cue.text == "points out"
     assert st.speaker.text == "he"
     assert st.content.text.startswith("“Voters consistently reject")
@@ -118,19 +119,19 @@ def test_a_cueless_quote_paragraph_continues_the_last_speaker(extract):
         "Stoltenberg said on Wednesday that NATO was ready.\n\n"
         '"Russia still has time to step back from the brink. We will see."'
     )
-    st = _one(extract(text), "step back from the brink")
+    st = only_statement_about(extract(text), "step back from the brink")
     assert st.actor == "Jens Stoltenberg"
     assert st.kind == "direct_quote"
     assert st.said_on == date(2022, 2, 16)
 
 
 def test_last_month_and_explicit_dates_keep_their_precision(extract):
-    month = _one(
+    month = only_statement_about(
         extract("British officials said last month that an invasion could come at any time."),
         "invasion",
     )
     assert (month.said_on, month.date_precision) == (date(2022, 1, 1), "month")
-    day = _one(
+    day = only_statement_about(
         extract("Ukrainian Foreign Minister Dmytro Kuleba said on Feb. 14 that Kyiv would wait."),
         "Kyiv would wait",
     )
@@ -142,7 +143,9 @@ def test_last_month_and_explicit_dates_keep_their_precision(extract):
 
 
 def test_a_statement_without_a_date_says_its_date_is_unknown(extract):
-    st = _one(extract("Lavrov has said that Russia has no plans to attack."), "no plans")
+    st = only_statement_about(
+        extract("Lavrov has said that Russia has no plans to attack."), "no plans"
+    )
     assert st.said_on is None and st.date_precision == "unknown"
 
 

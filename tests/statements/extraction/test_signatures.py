@@ -1,10 +1,6 @@
 """Quotations signed with a dash, as reader round-ups and fact-checks print them."""
 
-
-def _one(statements, phrase):
-    hits = [s for s in statements if phrase in s.content.text]
-    assert len(hits) == 1, [s.content.text for s in statements]
-    return hits[0]
+from .support import only_statement_about
 
 
 def test_each_signed_line_goes_to_its_signer(extract):
@@ -14,7 +10,7 @@ def test_each_signed_line_goes_to_its_signer(extract):
         "“I’m so ashamed to be an American. How did we get this low?”\u00a0― Jacklyn Ashley\u00a0\n"
     )
     statements = extract(text)
-    sonya = _one(statements, "greatest shame")
+    sonya = only_statement_about(statements, "greatest shame")
     assert sonya.speaker.text == "Sonya Herridge"
     assert sonya.content.text.startswith("“He represents")
     assert sonya.content.text.endswith("cannot prove.”")
@@ -23,7 +19,7 @@ def test_each_signed_line_goes_to_its_signer(extract):
     # The next line's quotation is Jacklyn Ashley's, not a continuation of Sonya's,
     # and "He states" inside the quotation is part of what she said.
     assert "ashamed" not in sonya.content.text
-    assert _one(statements, "ashamed").speaker.text == "Jacklyn Ashley"
+    assert only_statement_about(statements, "ashamed").speaker.text == "Jacklyn Ashley"
     assert all(s.cue.text != "states" for s in statements)
 
 
@@ -42,7 +38,7 @@ def test_a_signature_on_its_own_line_signs_the_quotation_above(extract):
         "- Bernie Sanders.\n\n"
         "The claim rests on figures from 2012."
     )
-    signed = _one(extract(text), "top 1 percent")
+    signed = only_statement_about(extract(text), "top 1 percent")
     assert signed.speaker.text == "Bernie Sanders"
     assert signed.cue.text == "-"
 
