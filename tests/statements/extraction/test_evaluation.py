@@ -1,4 +1,9 @@
-from statements.extraction.evaluation import parse_brat, score_article
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from statements.extraction.evaluation import annotator_agreement, parse_brat, score_article
 from statements.extraction.types import ExtractedStatement, Span
 
 TEXT = 'Smith said that taxes will rise. "We will fight," Jones said, "and win."'
@@ -69,20 +74,22 @@ def test_speaker_text_containment_counts_as_correct():
     assert score_article(TEXT, gold, [stmt]).speaker_correct == 1
 
 
+def _corpus(root, articles):
+    """A PolNeAR-style split: {stem: [annotation, ...]}, each article with TEXT."""
+    (root / "text").mkdir()
+    (root / "attributions").mkdir()
+    for stem, anns in articles.items():
+        (root / "text" / f"{stem}.txt").write_text(TEXT, encoding="utf-8")
+        for annotator, ann in zip(("a1", "b2"), anns, strict=False):
+            (root / "attributions" / f"{stem}_{annotator}.ann").write_text(ann, encoding="utf-8")
+    return root
+
+
 def _two_annotator_corpus(tmp_path, second_ann):
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "article.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "attributions" / "article_a1.ann").write_text(ANN, encoding="utf-8")
-    (tmp_path / "attributions" / "article_b2.ann").write_text(second_ann, encoding="utf-8")
-    (tmp_path / "text" / "single.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "attributions" / "single_a1.ann").write_text(ANN, encoding="utf-8")
-    return tmp_path
+    return _corpus(tmp_path, {"article": [ANN, second_ann], "single": [ANN]})
 
 
 def test_agreement_scores_a_second_annotator_against_the_first(tmp_path):
-    from statements.extraction.evaluation import annotator_agreement
-
     # The second annotator marked Smith's report only, with a shorter content and
     # "Smith" as a different source span.
     second = "\n".join(
@@ -102,17 +109,11 @@ def test_agreement_scores_a_second_annotator_against_the_first(tmp_path):
 
 
 def test_agreement_is_perfect_between_identical_annotations(tmp_path):
-    from statements.extraction.evaluation import annotator_agreement
-
     score = annotator_agreement(_two_annotator_corpus(tmp_path, ANN))
     assert score.f1 == 1.0 and score.speaker_accuracy == 1.0
 
 
 def test_the_agreement_command_prints_the_ceiling(tmp_path):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     out = StringIO()
     call_command(
         "eval_extraction", str(_two_annotator_corpus(tmp_path, ANN)), "--agreement", stdout=out
@@ -123,12 +124,6 @@ def test_the_agreement_command_prints_the_ceiling(tmp_path):
 
 
 def test_the_agreement_command_refuses_a_split_with_single_annotations(tmp_path):
-    import pytest
-    from django.core.management import CommandError, call_command
-
-    (tmp_path / "text").mkdir()
-    (tmp_path / "attributions").mkdir()
-    (tmp_path / "text" / "single.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "attributions" / "single_a1.ann").write_text(ANN, encoding="utf-8")
+    corpus = _corpus(tmp_path, {"single": [ANN]})
     with pytest.raises(CommandError, match="two annotations"):
-        call_command("eval_extraction", str(tmp_path), "--agreement")
+        call_command("eval_extraction", str(corpus), "--agreement")
