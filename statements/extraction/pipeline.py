@@ -130,7 +130,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     drafts = merge_sources(drafts, tagged)
     groups = find_quotes(text, paras)
     drafts = with_signed_quotes(drafts, text, paras, para_docs, groups)
-    if merging.DROP_NESTED:
+    if merging.settings.DROP_NESTED:
         drafts = drop_nested(drafts, groups)
     drafts = [d for d in drafts if not inside(d.cue[0], header.boilerplate)]
     attach_quotes(drafts, groups, text)

@@ -1,0 +1,12 @@
+"""Dependency rules over the spaCy parse: attribution candidates, one sentence at a time.
+
+All offsets produced here are token character offsets within the spaCy Doc;
+the caller shifts them to article offsets.
+"""
+
+from .sentence import candidates_for_sentence
+from .speakers import find_speaker, speaker_tokens
+from .tokens import Candidate
+from .verbs import is_cue
+
+__all__ = ["Candidate", "candidates_for_sentence", "find_speaker", "is_cue", "speaker_tokens"]

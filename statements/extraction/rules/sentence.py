@@ -1,0 +1,145 @@
+"""Dependency rules that turn one parsed sentence into attribution candidates.
+
+Reporting verbs are in verbs.py; this module adds the other ways news attributes
+words (headline labels, "according to", "his claim that", "appears to") and runs
+every rule over a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..lexicon import CUE_NOUNS
+from .speakers import speaker_tokens
+from .tokens import Candidate, chars, consecutive_runs, trim
+from .verbs import is_cue, verb_candidate
+
+
+def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
+    found: list[Candidate] = []
+    headline = _colon_headline(sent)
+    if headline is not None:
+        found.append(headline)
+    for tok in sent:
+        if tok.lower_ == "according":
+            cand = _according_to(tok, sent)
+            if cand:
+                found.append(cand)
+            continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in CUE_NOUNS:
+            cand = _noun_candidate(tok)
+            if cand:
+                found.append(cand)
+            continue
+        if tok.lemma_.lower() in {"seem", "appear"} and tok.pos_ in {"VERB", "AUX"}:
+            cand = _evidential(tok)
+            if cand:
+                found.append(cand)
+            continue
+        if not is_cue(tok):
+            continue
+        cand = verb_candidate(tok, sent)
+        if cand:
+            found.append(cand)
+    return found
+
+
+def _colon_headline(sent: SpacySpan) -> Candidate | None:
+    """Headline style "Paul Ryan: FBI decision defies explanation"."""
+    colon = next((t for t in sent[:7] if t.text == ":"), None)
+    if colon is None or colon.i == sent.start or sent.end - colon.i < 4:
+        return None
+    source = [t for t in sent if t.i < colon.i and not (t.is_punct or t.is_space)]
+    if not any(t.pos_ == "PROPN" for t in source) or any(t.pos_ in {"VERB", "AUX"} for t in source):
+        return None
+    # A label opening its paragraph is a transcript turn: the words run on to the
+    # paragraph's end, over several sentences.
+    opens = all(t.is_punct or t.is_space for t in sent.doc[: sent.start])
+    rest = sent.doc[colon.i + 1 :] if opens else sent[colon.i + 1 - sent.start :]
+    content = trim(list(rest))
+    if not content:
+        return None
+    return Candidate(
+        cue=colon,
+        cue_end=colon.idx + 1,
+        speaker=chars(source),
+        speaker_head=source[-1],
+        content=[chars(content)],
+        content_tokens={t.i for t in content},
+    )
+
+
+def _evidential(cue: Token) -> Candidate | None:
+    """ "The strategy appears to be premised on ...": an inference with no named source,
+    whose content is the clause around the verb."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    comp = next((c for c in cue.children if c.dep_ in {"xcomp", "acomp", "attr", "ccomp"}), None)
+    if subject is None or comp is None or subject.pos_ == "PRON" and subject.lower_ == "it":
+        return None
+    runs = [trim(list(subject.subtree)), trim(list(comp.subtree))]
+    if not all(runs):
+        return None
+    return Candidate(
+        cue=cue,
+        cue_end=cue.idx + len(cue.text),
+        speaker=None,
+        speaker_head=None,
+        content=[chars(r) for r in runs],
+        content_tokens={t.i for r in runs for t in r},
+    )
+
+
+def _noun_candidate(cue: Token) -> Candidate | None:
+    """ "his claim that the vote was rigged": content is the clause, source the possessor."""
+    clause = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ in {"acl", "ccomp", "relcl"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    content = trim(list(clause.subtree))
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    spk = speaker_tokens(owner) if owner is not None else []
+    if not content:
+        return None
+    return Candidate(
+        cue=cue,
+        cue_end=cue.idx + len(cue.text),
+        speaker=chars(spk) if spk else None,
+        speaker_head=owner,
+        content=[chars(content)],
+        content_tokens={t.i for t in content},
+    )
+
+
+def _according_to(tok: Token, sent: SpacySpan) -> Candidate | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    src = speaker_tokens(pobj)
+    phrase_ids = {t.i for t in tok.subtree} | {to.i} | {t.i for t in src}
+    rest = [t for t in sent if t.i not in phrase_ids]
+    content_tokens = trim(rest)
+    if not content_tokens:
+        return None
+    segments = [chars(r) for r in (trim(r) for r in consecutive_runs(content_tokens)) if r]
+    return Candidate(
+        cue=tok,
+        cue_end=to.idx + len(to.text),
+        speaker=chars(src),
+        speaker_head=pobj,
+        content=segments,
+        content_tokens={t.i for t in content_tokens},
+        via_span=chars(src),
+    )

@@ -1,0 +1,42 @@
+"""The source of a report: the cue's subject in the parse, and its words."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .tokens import RELATIVISERS, SUBJECT_DEPS, trim
+
+
+def find_speaker(cue: Token, depth: int = 0) -> Token | None:
+    for child in cue.children:
+        # "voters who say ..." names its source by the relative pronoun, which
+        # actor resolution maps back to the noun it stands for.
+        if child.dep_ in SUBJECT_DEPS and (child.lower_ not in RELATIVISERS or cue.dep_ == "relcl"):
+            return child
+    for child in cue.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
+        return cue.head  # "the former secretary of state, slamming ..."
+    # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
+    # the governing verb, but never across a reported clause.
+    # "he is correct to note that ..." reaches the subject through the adjective too.
+    climb = {"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"}
+    if depth < 4 and cue.dep_ in climb and cue.head != cue:
+        found = find_speaker(cue.head, depth + 1)
+        if found is not None:
+            return found
+    # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
+    # and Putin says ..."): take a proper noun directly before the cue.
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"conj", "appos", "compound"}:
+        return prev
+    return None
+
+
+def speaker_tokens(head: Token) -> list[Token]:
+    # Appositive descriptions and relative clauses still name the source, but a
+    # conjoined clause hanging off the subject does not.
+    return trim([t for t in head.subtree if not (t.dep_ == "punct" and t.head == head)] or [head])

@@ -1,0 +1,144 @@
+"""Reporting verbs: which verbs are cues, and the content and source each governs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
+from ..tagger import named_label
+from .speakers import find_speaker, speaker_tokens
+from .tokens import (
+    RELATIVISERS,
+    SUBJECT_DEPS,
+    Candidate,
+    chars,
+    consecutive_runs,
+    subtree_without,
+    trim,
+)
+
+NON_REPORTING = frozenset(
+    ["be", "have", "make", "do", "get", "seem", "appear", "mean", "ensure", "guarantee"]
+)
+
+
+def is_cue(token: Token) -> bool:
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound", "aux", "auxpass"}:
+        return False
+    if token.lemma_.lower() in CUE_VERBS:
+        return True
+    # Any verb whose subject introduces a "that" clause reports that subject's
+    # words or stance ("hinted that", "signalled that"), whatever the verb.
+    if token.lemma_.lower() in NON_REPORTING:
+        return False
+    has_subject = any(c.dep_ == "nsubj" for c in token.children)
+    return has_subject and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    )
+
+
+def _content_children(cue: Token, speaker: Token | None) -> list[Token]:
+    lemma = cue.lemma_.lower()
+    children = []
+    ccomps = [c for c in cue.children if c.dep_ == "ccomp"]
+    for child in cue.children:
+        if speaker is not None and child.i == speaker.i:
+            continue
+        if child.dep_ == "ccomp" or child.dep_ == "xcomp" and lemma in XCOMP_VERBS:
+            children.append(child)
+        elif child.dep_ in {"dobj", "oprd"} and lemma in OBJECT_CONTENT_VERBS:
+            if lemma in HEARER_VERBS and ccomps:
+                continue
+            if child.lower_ in RELATIVISERS:
+                continue
+            children.append(child)
+        elif child.dep_ == "prep" and child.lower_ in PREP_CONTENT.get(lemma, ()):
+            if any(named_label(c) in {"DATE", "TIME"} for c in child.subtree):
+                continue
+            children.append(child)
+    return children
+
+
+def _reporting_tail(cue: Token) -> bool:
+    """'"Russia is massing troops," Stoltenberg said.' with the verb parsed under the quote,
+    or 'The plan, Smith said, will fail.' with the report set off by commas inside it."""
+    if cue.dep_ not in {"parataxis", "ccomp"} or cue.head.i == cue.i:
+        return False
+    if cue.i < cue.head.i and not _set_off(cue):
+        return False
+    deps = {c.dep_ for c in cue.children}
+    return bool(deps & SUBJECT_DEPS) and not deps & {"dobj", "ccomp", "xcomp", "attr"}
+
+
+def _set_off(cue: Token) -> bool:
+    """The cue's clause stands between commas or dashes inside the sentence (the
+    parser hangs the commas on the cue or leaves them just outside its clause)."""
+    doc = cue.doc
+    first, last = cue.left_edge.i, cue.right_edge.i
+    marks = {",", "—", "–", "--"}
+    before = doc[first].text in marks or first > 0 and doc[first - 1].text in marks
+    after = doc[last].text in marks or last + 1 < len(doc) and doc[last + 1].text in marks
+    return before and after and first > cue.sent.start
+
+
+def _cue_end(cue: Token) -> int:
+    end = cue.idx + len(cue.text)
+    for child in cue.children:
+        if child.dep_ == "prt" and child.i == cue.i + 1:
+            end = child.idx + len(child.text)
+    return end
+
+
+def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
+    speaker = find_speaker(cue)
+    spk_tokens = speaker_tokens(speaker) if speaker is not None else []
+    spk_ids = {t.i for t in spk_tokens}
+    embedded = False
+    content_tokens: list[Token] = []
+    for child in _content_children(cue, speaker):
+        child_ids = {t.i for t in child.subtree}
+        if child.i < cue.i and speaker is not None and speaker.i in child_ids:
+            # The subject was parsed inside a preceding clause ("X has expressed
+            # concern and Putin says ..."): that clause is not what was said.
+            continue
+        content_tokens.extend(subtree_without(child, spk_ids | {cue.i}))
+    if not content_tokens and _reporting_tail(cue):
+        # '"Russia is massing troops," Stoltenberg said.' parsed with the
+        # report verb hanging off the quoted clause.
+        cue_ids = {t.i for t in cue.subtree}
+        content_tokens = [t for t in cue.head.subtree if t.i not in cue_ids and t.sent == sent]
+    if not content_tokens and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ in {"NOUN", "PRON"}:
+        has_object = any(c.dep_ in {"dobj", "ccomp"} and c.lower_ not in RELATIVISERS
+                         for c in cue.children)  # fmt: skip
+        # Only a clause with a subject of its own reports on the noun ("a notion
+        # that Moscow dismissed"); "plans to attack" merely describes it.
+        own_subject = any(c.dep_ in SUBJECT_DEPS | {"agent"} for c in cue.children)
+        if not has_object and own_subject:
+            # "a notion that Moscow dismissed": the noun phrase is the content.
+            content_tokens = list(cue.head.subtree)
+            embedded = True
+    cue_end = _cue_end(cue)
+    children = _content_children(cue, speaker)
+    if len(children) == 1 and children[0].dep_ == "prep" and 0 < children[0].i - cue.i <= 2:
+        # "referring to X": the preposition is part of the cue, X is the content.
+        prep = children[0]
+        cue_end = prep.idx + len(prep.text)
+        content_tokens = [t for t in content_tokens if t.i != prep.i]
+    content_tokens = trim(content_tokens)
+    if not content_tokens:
+        return None
+    runs = [trim(r) for r in consecutive_runs(content_tokens)]
+    segments = [chars(r) for r in runs if r and any(not t.is_punct for t in r)]
+    if not segments:
+        return None
+    return Candidate(
+        cue=cue,
+        cue_end=cue_end,
+        speaker=chars(spk_tokens) if spk_tokens else None,
+        speaker_head=speaker,
+        content=segments,
+        content_tokens={t.i for t in content_tokens},
+        embedded=embedded,
+    )
