@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import CUE_VERBS
 from .tokens import RELATIVISERS, SUBJECT_DEPS, trim
 
 
@@ -25,7 +26,7 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     # "he is correct to note that ..." reaches the subject through the adjective too.
     climb = {"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"}
     if depth < 4 and cue.dep_ in climb and cue.head != cue:
-        found = find_speaker(cue.head, depth + 1)
+        found = find_speaker(_governor(cue), depth + 1)
         if found is not None:
             return found
     # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
@@ -40,3 +41,20 @@ def speaker_tokens(head: Token) -> list[Token]:
     # Appositive descriptions and relative clauses still name the source, but a
     # conjoined clause hanging off the subject does not.
     return trim([t for t in head.subtree if not (t.dep_ == "punct" and t.head == head)] or [head])
+
+
+def _governor(cue: Token) -> Token:
+    """The verb a participle reporting clause modifies. The parser often hangs a
+    trailing ", telling reporters ..." on the last verb of the reported clause before
+    it ("Carson said he saw no need ..., telling Stephanopoulos that ..."), whose
+    subject is the reported one; the reporting verb above it is the one modified."""
+    head = cue.head
+    if (
+        cue.dep_ == "advcl"
+        and cue.tag_ == "VBG"
+        and head.dep_ == "ccomp"
+        and head.head.lemma_.lower() in CUE_VERBS
+        and head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return head.head
+    return head

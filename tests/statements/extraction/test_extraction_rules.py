@@ -140,3 +140,21 @@ def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
         (found,) = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
         assert sentence[found.speaker[0] : found.speaker[1]] == speaker
         assert [sentence[s:e] for s, e in found.content] == content
+
+
+def test_a_trailing_participle_report_takes_the_reporting_verbs_speaker(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    # The parser hangs ", telling ..." on the reported clause's verb, whose subject
+    # ("he", "they") is not who is telling.
+    cases = {
+        "Stoltenberg said he saw no sign of a pullback, telling reporters that Russia "
+        "continues the military buildup.": ("telling", "Stoltenberg"),
+        "Most of the allies have already said they would send more troops, while "
+        "stressing that the alliance remains defensive.": ("stressing", "Most of the allies"),
+    }
+    for sentence, (cue, speaker) in cases.items():
+        doc = nlp(sentence)
+        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+        (participle,) = [c for c in found if c.cue.text == cue]
+        assert sentence[participle.speaker[0] : participle.speaker[1]] == speaker
