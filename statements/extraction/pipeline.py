@@ -18,7 +18,7 @@ from .merging import (
     merge_sources,
     tagged_drafts,
 )
-from .quote_attach import attach_quotes, cueless_quotes
+from .quote_attach import attach_quotes, colon_introduced, cueless_quotes
 from .quotes import find_quotes
 from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
@@ -133,6 +133,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     if merging.settings.DROP_NESTED:
         drafts = drop_nested(drafts, groups)
     drafts = [d for d in drafts if not inside(d.cue[0], header.boilerplate)]
+    drafts = colon_introduced(drafts, groups, text, paras, para_docs)
     attach_quotes(drafts, groups, text)
     drafts += cueless_quotes(drafts, groups, text, paras)
     drafts = [d for d in drafts if not _speaker_opens_a_clause(d, text)]
