@@ -44,14 +44,19 @@ def speaker_tokens(head: Token) -> list[Token]:
 
 
 def _governor(cue: Token) -> Token:
-    """The verb a participle reporting clause modifies. The parser often hangs a
-    trailing ", telling reporters ..." on the last verb of the reported clause before
-    it ("Carson said he saw no need ..., telling Stephanopoulos that ..."), whose
-    subject is the reported one; the reporting verb above it is the one modified."""
+    """The verb a report without a subject shares its speaker with.
+
+    The parser often hangs a trailing participle or a conjoined verb on the last verb
+    of the reported clause before it ("Carson said he saw no need ..., telling
+    Stephanopoulos that ...", "Ms. Khan said Mr. Trump was ignorant and criticized
+    him"), whose subject is the reported one. When that verb is the complement of a
+    reporting verb, the report goes with the reporting verb. On the held-out fifth of
+    train this made 15 more matched speakers right (9 participles, 6 conjoined verbs)
+    with the same matches.
+    """
     head = cue.head
     if (
-        cue.dep_ == "advcl"
-        and cue.tag_ == "VBG"
+        (cue.dep_ == "advcl" and cue.tag_ == "VBG" or cue.dep_ == "conj")
         and head.dep_ == "ccomp"
         and head.head.lemma_.lower() in CUE_VERBS
         and head.head.pos_ in {"VERB", "AUX"}

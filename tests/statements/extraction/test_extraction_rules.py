@@ -142,16 +142,20 @@ def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
         assert [sentence[s:e] for s, e in found.content] == content
 
 
-def test_a_trailing_participle_report_takes_the_reporting_verbs_speaker(nlp):
+def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
     from statements.extraction.rules import candidates_for_sentence
 
-    # The parser hangs ", telling ..." on the reported clause's verb, whose subject
-    # ("he", "they") is not who is telling.
+    # The parser hangs ", telling ..." and "and denied ..." on the reported clause's
+    # verb, whose subject ("he", "they", "the drills") is not who is speaking.
     cases = {
         "Stoltenberg said he saw no sign of a pullback, telling reporters that Russia "
         "continues the military buildup.": ("telling", "Stoltenberg"),
         "Most of the allies have already said they would send more troops, while "
         "stressing that the alliance remains defensive.": ("stressing", "Most of the allies"),
+        "Peskov said the drills were routine and denied that Russia plans to invade.": (
+            "denied",
+            "Peskov",
+        ),
     }
     for sentence, (cue, speaker) in cases.items():
         doc = nlp(sentence)
