@@ -91,9 +91,48 @@ def _cue_end(cue: Token) -> int:
     return end
 
 
+def _subject_parsed_as_clause(cue: Token, sent: SpacySpan) -> tuple[Token | None, list[Token]]:
+    """A subject with a long description ("Jeffrey Salkin, a rabbi helping to organize
+    the boycott, said he ...", "Sanders, who sits at zero endorsements, said ...") is
+    sometimes parsed as a clause complementing or modifying the verb. A verb has one
+    complement, so when the verb has no subject, a complement after it and such a
+    clause opening the sentence before it, that clause is the subject: (head, words),
+    or (None, []) when there is none."""
+    before = [
+        c
+        for c in cue.children
+        if c.dep_ in {"ccomp", "advcl"} and c.i < cue.i and c.left_edge.i == sent.start
+    ]
+    if not before or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None, []
+    clause = before[0]
+    # Only a name opening the sentence and set off by a comma, as a description or a
+    # relative clause follows it. A real clause there ("Mr. Trump's temperament, a
+    # subject of deep anxiety, came under scrutiny, ...") is not a speaker.
+    doc = cue.doc
+    head = next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ in SUBJECT_DEPS
+            and c.left_edge.i == sent.start
+            # The tagger reads some names as plural nouns ("Sanders").
+            and c.pos_ in {"PROPN", "NOUN"}
+            and c.text[:1].isupper()
+        ),
+        None,
+    )
+    if head is None or head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return None, []
+    words = trim(list(clause.subtree))
+    return (head, words) if words else (None, [])
+
+
 def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     speaker = find_speaker(cue)
     spk_tokens = speaker_tokens(speaker) if speaker is not None else []
+    if speaker is None:
+        speaker, spk_tokens = _subject_parsed_as_clause(cue, sent)
     spk_ids = {t.i for t in spk_tokens}
     embedded = False
     content_tokens: list[Token] = []

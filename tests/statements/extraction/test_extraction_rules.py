@@ -162,3 +162,24 @@ def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
         found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
         (participle,) = [c for c in found if c.cue.text == cue]
         assert sentence[participle.speaker[0] : participle.speaker[1]] == speaker
+
+
+def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    # The parser reads the name and its relative clause as a clause of its own
+    # hanging from "said", which then has no subject.
+    sentence = (
+        "Zelensky, meanwhile, who sits at zero such meetings, said that fact speaks "
+        "volumes about which of the two sides is ready for talks."
+    )
+    doc = nlp(sentence)
+    found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+    (said,) = [c for c in found if c.cue.text == "said"]
+    assert sentence[said.speaker[0] : said.speaker[1]] == (
+        "Zelensky, meanwhile, who sits at zero such meetings"
+    )
+    assert said.speaker_head.text == "Zelensky"
+    assert [sentence[s:e] for s, e in said.content] == [
+        "that fact speaks volumes about which of the two sides is ready for talks"
+    ]
