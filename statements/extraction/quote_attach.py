@@ -10,6 +10,18 @@ from .quotes import QuoteGroup
 from .rules import Candidate, find_speaker, speaker_tokens
 
 
+def _words(segment: tuple[int, int]) -> tuple[int, int]:
+    """A quotation segment without its marks (at most two characters each: '' or ``).
+
+    The sentence splitter often leaves an opening mark at the end of the sentence
+    before ('But Mr. Comey painted a different picture. \'\'Hostile actors ...,\'\' he
+    said.'), where the tagger marks it as part of that sentence's content. Holding the
+    mark is not holding the quotation.
+    """
+    start, end = segment
+    return (start + 2, end - 2) if end - start > 4 else segment
+
+
 def _start(group: QuoteGroup) -> int:
     return group.start
 
@@ -38,7 +50,7 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> N
     for draft in drafts:
         # A cue inside a quotation is part of what was said, not what frames it,
         # so it never claims the whole quotation.
-        hits = [g for g in groups if any(overlap(seg, q) for seg in draft.segments
+        hits = [g for g in groups if any(overlap(seg, _words(q)) for seg in draft.segments
                                          for q in g.segments)
                 and not any(s <= draft.cue[0] < e for s, e in g.segments)]  # fmt: skip
         if not hits:
@@ -71,7 +83,9 @@ def cueless_quotes(
     for group in groups:
         # A report made inside the quotation does not attribute the quotation itself.
         claimed = [d for d in drafts if not any(s <= d.cue[0] < e for s, e in group.segments)]
-        if any(overlap(seg, q) for d in claimed for seg in d.segments for q in group.segments):
+        if any(
+            overlap(seg, _words(q)) for d in claimed for seg in d.segments for q in group.segments
+        ):
             continue
         q_start = group.start
         before = text[:q_start].rstrip(" \t")

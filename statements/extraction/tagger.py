@@ -140,7 +140,9 @@ def tagged_attributions(doc: Doc) -> list[TaggedAttribution]:
         return []
     ents = list(doc.ents)
     cues = [e for e in ents if e.label_ == "CUE"]
-    contents = [e for e in ents if e.label_ == "CONTENT"]
+    # A content of punctuation alone is a quotation mark the sentence splitter left
+    # on the sentence before the quotation; it says nothing.
+    contents = [e for e in ents if e.label_ == "CONTENT" and any(not t.is_punct for t in e)]
     sources = [e for e in ents if e.label_ == "SOURCE"]
     sentence = {sent.start: i for i, sent in enumerate(doc.sents)}
 

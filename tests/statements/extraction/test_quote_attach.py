@@ -41,3 +41,17 @@ def test_a_statement_released_with_a_colon_is_its_issuers(extract):
     )
     st = only_statement_about(extract(text), "Allies remain concerned")
     assert (st.speaker.text, st.cue.text) == ("NATO", "released")
+
+
+def test_an_opening_mark_left_on_the_sentence_before_does_not_hand_it_the_quote(extract):
+    # The sentence splitter leaves the opening '' on "painted ... picture.", where the
+    # tagger marks it as content; the quotation is still the words of "he said".
+    text = (
+        "The minister spoke for ten minutes. But Mr. Peskov painted a different picture. "
+        "''The troops are returning to their bases after the drills in Belarus,'' he said."
+    )
+    statements = extract(text)
+    quote = only_statement_about(statements, "returning to their bases")
+    assert (quote.speaker.text, quote.cue.text) == ("he", "said")
+    painted = [s for s in statements if s.cue.text == "painted"]
+    assert all("troops" not in s.content.text for s in painted)

@@ -291,3 +291,9 @@ def test_a_tagged_segment_holding_an_embedded_report_is_left_to_that_report(nlp)
     assert [text[s:e] for s, e in warned.segments] == ["an attack this week"]
     denied = _with_cue(merged, text, "denied")
     assert text[denied.speaker[0] : denied.speaker[1]] == "the Kremlin"
+
+
+def test_a_content_of_punctuation_alone_is_no_attribution(nlp):
+    text = "But Mr. Peskov painted a different picture. ''The troops are leaving,'' he said."
+    doc = _doc_with(nlp, text, [("painted", "CUE"), (". ''", "CONTENT")])
+    assert tagged_attributions(doc) == []
