@@ -117,6 +117,17 @@ def _quoted(span, quotations: list[tuple[int, int, bool]]) -> bool:
     return any(s < span.end_char and span.start_char < e for s, e, _closed in quotations)
 
 
+def _same_quotation(span, sentence, quotations: list[tuple[int, int, bool]]) -> bool:
+    """True when a quotation holding span also reaches into sentence."""
+    return any(
+        s < span.end_char
+        and span.start_char < e
+        and s < sentence.end_char
+        and sentence.start_char < e
+        for s, e, _closed in quotations
+    )
+
+
 def _gap(span, cue) -> int:
     if span.end <= cue.start:
         return cue.start - span.end
@@ -166,7 +177,15 @@ def tagged_attributions(doc: Doc) -> list[TaggedAttribution]:
             here = sent_of(content)
             near = [c for c in cues if {here - 1, here + 1} & reach[c.start]]
             if near:
-                cue = min(near, key=lambda c, content=content: _gap(content, c))
+                # The attribution of a quotation split into sentences sits in one of
+                # them ('"A. B," he said.'), not in the sentence before it opened.
+                cue = min(
+                    near,
+                    key=lambda c, content=content: (
+                        not _same_quotation(content, c.sent, quotations),
+                        _gap(content, c),
+                    ),
+                )
                 owner[content.start] = cue
                 reach[cue.start].add(here)
                 pending.remove(content)

@@ -293,6 +293,34 @@ def test_a_tagged_segment_holding_an_embedded_report_is_left_to_that_report(nlp)
     assert text[denied.speaker[0] : denied.speaker[1]] == "the Kremlin"
 
 
+def test_a_quotation_split_into_sentences_joins_the_cue_inside_it_not_the_one_before(nlp):
+    text = (
+        "Stoltenberg seemed to recognize the weight of the moment. "
+        "“Years from now, you will say that this was the turning point. "
+        "This was the week the alliance stood together,” he said."
+    )
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Stoltenberg", "SOURCE"),
+            ("seemed to recognize", "CUE"),
+            ("the weight of the moment", "CONTENT"),
+            ("“Years from now, you will say that this was the turning point.", "CONTENT"),
+            ("This was the week the alliance stood together,”", "CONTENT"),
+            ("said", "CUE"),
+        ],
+    )
+    assert len(list(doc.sents)) == 3
+    seemed, said = tagged_attributions(doc)
+    assert [text[s:e] for s, e in seemed.content] == ["the weight of the moment"]
+    assert text[said.cue[0] : said.cue[1]] == "said"
+    assert [text[s:e] for s, e in said.content] == [
+        "“Years from now, you will say that this was the turning point.",
+        "This was the week the alliance stood together,”",
+    ]
+
+
 def test_a_content_of_punctuation_alone_is_no_attribution(nlp):
     text = "But Mr. Peskov painted a different picture. ''The troops are leaving,'' he said."
     doc = _doc_with(nlp, text, [("painted", "CUE"), (". ''", "CONTENT")])
