@@ -7,6 +7,33 @@ from spacy.tokens import Token
 from ..lexicon import CUE_VERBS
 from .tokens import RELATIVISERS, SUBJECT_DEPS, trim
 
+# Verbs whose object is who then acts: "led Priebus to declare", "left many to wonder".
+OBJECT_CONTROL = frozenset(
+    [
+        "lead",
+        "drive",
+        "prompt",
+        "leave",
+        "cause",
+        "force",
+        "push",
+        "allow",
+        "permit",
+        "encourage",
+        "inspire",
+        "convince",
+        "persuade",
+        "compel",
+        "press",
+        "spur",
+        "ask",
+        "urge",
+        "invite",
+        "tell",
+        "get",
+    ]
+)
+
 
 def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     for child in cue.children:
@@ -19,6 +46,22 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if cue.dep_ == "xcomp" and cue.i > cue.head.i:
+        # "The victory led Priebus to declare ...", "Mr. Loeb was allowed to speak
+        # out ...": the object of a verb of making someone act, or the passive subject
+        # of the verb above, does it. Not the object of "used the lunch to complain"
+        # or "spent the weekend saying".
+        controls = cue.head.lemma_.lower() in OBJECT_CONTROL
+        controller = next(
+            (
+                c
+                for c in cue.head.children
+                if c.i < cue.i and (c.dep_ == "nsubjpass" or c.dep_ == "dobj" and controls)
+            ),
+            None,
+        )
+        if controller is not None and controller.lower_ not in RELATIVISERS:
+            return controller
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head  # "the former secretary of state, slamming ..."
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of

@@ -183,3 +183,28 @@ def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
     assert [sentence[s:e] for s, e in said.content] == [
         "that fact speaks volumes about which of the two sides is ready for talks"
     ]
+
+
+def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    cases = {
+        "The satellite images led Stoltenberg to declare that Russia continues the "
+        "military buildup.": ("declare", "Stoltenberg"),
+        "The abrupt announcement left many analysts to wonder whether the troops were leaving.": (
+            "wonder",
+            "many analysts",
+        ),
+        "Mr. Peskov was allowed to speak about the drills on Tuesday.": ("speak", "Mr. Peskov"),
+        # Only verbs of making someone act hand the report to their object.
+        "Ayotte used a closed-door lunch to complain that the drills were a threat.": (
+            "complain",
+            "Ayotte",
+        ),
+    }
+    for sentence, (cue, speaker) in cases.items():
+        doc = nlp(sentence)
+        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+        (report,) = [c for c in found if c.cue.text == cue]
+        assert report.speaker is not None, sentence
+        assert sentence[report.speaker[0] : report.speaker[1]] == speaker, sentence
