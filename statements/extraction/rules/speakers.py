@@ -46,6 +46,15 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
                 return objs[0]
+    if cue.pos_ == "NOUN":
+        # "his criticism of ...", "criticism from rivals", "suggestions by the media".
+        for child in cue.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
     if cue.dep_ == "xcomp" and cue.i > cue.head.i:
         # "The victory led Priebus to declare ...", "Mr. Loeb was allowed to speak
         # out ...": the object of a verb of making someone act, or the passive subject

@@ -208,3 +208,19 @@ def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp):
         (report,) = [c for c in found if c.cue.text == cue]
         assert report.speaker is not None, sentence
         assert sentence[report.speaker[0] : report.speaker[1]] == speaker, sentence
+
+
+def test_a_noun_cue_names_its_source_by_possessive_from_or_by(nlp):
+    from statements.extraction.rules import find_speaker
+
+    cases = {
+        "The Kremlin's denial came within hours.": ("denial", "Kremlin"),
+        "The criticism from NATO allies was sharp.": ("criticism", "allies"),
+        "Recent suggestions by the news media were wrong.": ("suggestions", "media"),
+        "The criticism was sharp.": ("criticism", None),
+    }
+    for sentence, (cue, speaker) in cases.items():
+        doc = nlp(sentence)
+        (token,) = [t for t in doc if t.text == cue]
+        found = find_speaker(token)
+        assert (found.text if found is not None else None) == speaker, sentence
