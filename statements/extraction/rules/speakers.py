@@ -42,6 +42,9 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and (child.lower_ not in RELATIVISERS or cue.dep_ == "relcl"):
             return child
     for child in cue.children:
+        if _name_read_as_modal(child, cue):
+            return child
+    for child in cue.children:
         if child.dep_ == "agent":
             objs = [c for c in child.children if c.dep_ == "pobj"]
             if objs:
@@ -115,3 +118,14 @@ def _governor(cue: Token) -> Token:
     ):
         return head.head
     return head
+
+
+def _name_read_as_modal(child: Token, cue: Token) -> bool:
+    """ "Will urged ..." (the columnist George Will): the tagger reads the name as the
+    modal "will", which cannot precede a past or third-person form."""
+    if child.dep_ != "aux" or child.tag_ != "MD" or not child.text.istitle():
+        return False
+    if cue.tag_ in {"VBD", "VBZ"}:
+        return True
+    others = [c for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i != child.i]
+    return cue.tag_ == "VBN" and not others

@@ -224,3 +224,20 @@ def test_a_noun_cue_names_its_source_by_possessive_from_or_by(nlp):
         (token,) = [t for t in doc if t.text == cue]
         found = find_speaker(token)
         assert (found.text if found is not None else None) == speaker, sentence
+
+
+def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    cases = {
+        "In his column, Will urged the allies to reject the Kremlin's terms.": ("urged", "Will"),
+        "Russia continues the military buildup,” Will wrote.": ("wrote", "Will"),
+        # A real modal before a base form stays a modal.
+        "Will they have said that they were leaving?": ("said", "they"),
+    }
+    for sentence, (cue, speaker) in cases.items():
+        doc = nlp(sentence)
+        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+        (report,) = [c for c in found if c.cue.text == cue]
+        assert report.speaker is not None, sentence
+        assert sentence[report.speaker[0] : report.speaker[1]] == speaker, sentence
