@@ -143,8 +143,6 @@ def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
 
 
 def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
-    from statements.extraction.rules import candidates_for_sentence
-
     # The parser hangs ", telling ..." and "and denied ..." on the reported clause's
     # verb, whose subject ("he", "they", "the drills") is not who is speaking.
     cases = {
@@ -158,10 +156,7 @@ def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
         ),
     }
     for sentence, (cue, speaker) in cases.items():
-        doc = nlp(sentence)
-        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
-        (participle,) = [c for c in found if c.cue.text == cue]
-        assert sentence[participle.speaker[0] : participle.speaker[1]] == speaker
+        assert _speaker_of(nlp, sentence, cue) == speaker, sentence
 
 
 def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
@@ -186,8 +181,6 @@ def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
 
 
 def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp):
-    from statements.extraction.rules import candidates_for_sentence
-
     cases = {
         "The satellite images led Stoltenberg to declare that Russia continues the "
         "military buildup.": ("declare", "Stoltenberg"),
@@ -203,11 +196,7 @@ def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp):
         ),
     }
     for sentence, (cue, speaker) in cases.items():
-        doc = nlp(sentence)
-        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
-        (report,) = [c for c in found if c.cue.text == cue]
-        assert report.speaker is not None, sentence
-        assert sentence[report.speaker[0] : report.speaker[1]] == speaker, sentence
+        assert _speaker_of(nlp, sentence, cue) == speaker, sentence
 
 
 def test_a_noun_cue_names_its_source_by_possessive_from_or_by(nlp):
@@ -227,8 +216,6 @@ def test_a_noun_cue_names_its_source_by_possessive_from_or_by(nlp):
 
 
 def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
-    from statements.extraction.rules import candidates_for_sentence
-
     cases = {
         "In his column, Will urged the allies to reject the Kremlin's terms.": ("urged", "Will"),
         "Russia continues the military buildup,” Will wrote.": ("wrote", "Will"),
@@ -236,8 +223,14 @@ def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
         "Will they have said that they were leaving?": ("said", "they"),
     }
     for sentence, (cue, speaker) in cases.items():
-        doc = nlp(sentence)
-        found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
-        (report,) = [c for c in found if c.cue.text == cue]
-        assert report.speaker is not None, sentence
-        assert sentence[report.speaker[0] : report.speaker[1]] == speaker, sentence
+        assert _speaker_of(nlp, sentence, cue) == speaker, sentence
+
+
+def _speaker_of(nlp, sentence, cue):
+    """The speaker text of the one rule candidate whose cue is the word cue."""
+    from statements.extraction.rules import candidates_for_sentence
+
+    doc = nlp(sentence)
+    found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+    (report,) = [c for c in found if c.cue.text == cue]
+    return sentence[report.speaker[0] : report.speaker[1]] if report.speaker else None

@@ -1,5 +1,7 @@
 """Quotations introduced with a colon belong to the report that introduces them."""
 
+import pytest
+
 from .support import only_statement_about
 
 
@@ -13,34 +15,41 @@ def test_a_quote_after_a_colon_is_the_introducing_speakers(extract):
     assert st.actor == "Dmitry Peskov"
 
 
-def test_a_colon_at_a_paragraph_end_introduces_the_next_paragraphs_quote(extract):
-    text = (
-        "Peskov said Moscow had no plans to invade.\n\n"
-        "Stoltenberg continued:\n\n"
-        "“So far, we have not seen any de-escalation on the ground. On the contrary, "
-        "it appears that Russia continues the military buildup.”"
-    )
-    st = only_statement_about(extract(text), "military buildup")
-    assert (st.speaker.text, st.cue.text) == ("Stoltenberg", "continued")
-
-
-def test_the_colon_belongs_to_the_verb_it_closes_not_the_sentence_root(extract):
-    text = (
-        "When asked about the drills, Stoltenberg responded in a statement: "
-        "“Russia continues the military buildup.”"
-    )
-    st = only_statement_about(extract(text), "military buildup")
-    assert (st.speaker.text, st.cue.text) == ("Stoltenberg", "responded")
-
-
-def test_a_statement_released_with_a_colon_is_its_issuers(extract):
-    text = (
-        "Russia's defense ministry said some units were returning to their bases.\n\n"
-        "NATO released the following statement:\n\n"
-        "“Allies remain concerned that Russia continues the military buildup near Ukraine.”"
-    )
-    st = only_statement_about(extract(text), "Allies remain concerned")
-    assert (st.speaker.text, st.cue.text) == ("NATO", "released")
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker", "cue"),
+    [
+        pytest.param(
+            "Peskov said Moscow had no plans to invade.\n\n"
+            "Stoltenberg continued:\n\n"
+            "“So far, we have not seen any de-escalation on the ground. On the contrary, "
+            "it appears that Russia continues the military buildup.”",
+            "military buildup",
+            "Stoltenberg",
+            "continued",
+            id="the colon ends the paragraph before the quotation",
+        ),
+        pytest.param(
+            "When asked about the drills, Stoltenberg responded in a statement: "
+            "“Russia continues the military buildup.”",
+            "military buildup",
+            "Stoltenberg",
+            "responded",
+            id="the verb the colon hangs from, not the sentence root",
+        ),
+        pytest.param(
+            "Russia's defense ministry said some units were returning to their bases.\n\n"
+            "NATO released the following statement:\n\n"
+            "“Allies remain concerned that Russia continues the military buildup near Ukraine.”",
+            "Allies remain concerned",
+            "NATO",
+            "released",
+            id="a verb whose object is a statement",
+        ),
+    ],
+)
+def test_a_colon_gives_the_quotation_to_the_verb_it_closes(extract, text, phrase, speaker, cue):
+    st = only_statement_about(extract(text), phrase)
+    assert (st.speaker.text, st.cue.text) == (speaker, cue)
 
 
 def test_an_opening_mark_left_on_the_sentence_before_does_not_hand_it_the_quote(extract):
