@@ -84,6 +84,15 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         found = find_speaker(_governor(cue), depth + 1)
         if found is not None:
             return found
+    if depth == 0 or cue.dep_ == "ROOT":
+        # "Trump further summed up Clinton as 'terrible,' denounced her record and said
+        # ..." parses the opening verb as a clause modifying the next, which is left
+        # without a subject: the subject opening the sentence is the speaker's.
+        for child in cue.children:
+            if child.dep_ == "advcl" and child.i < cue.i:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.left_edge.i == cue.sent.start:
+                    return subject
     # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
     # and Putin says ..."): take a proper noun directly before the cue.
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None

@@ -226,6 +226,17 @@ def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
         assert _speaker_of(nlp, sentence, cue) == speaker, sentence
 
 
+def test_verbs_left_without_a_subject_take_the_one_opening_the_sentence(nlp):
+    # "summed up" is parsed as a clause modifying "denounced", which, like "said"
+    # conjoined to it, then has no subject of its own.
+    sentence = (
+        "Trump further summed up Clinton as “terrible,” denounced her record at the State "
+        "Department and said she should not lead the talks."
+    )
+    assert _speaker_of(nlp, sentence, "denounced") == "Trump"
+    assert _speaker_of(nlp, sentence, "said") == "Trump"
+
+
 def _speaker_of(nlp, sentence, cue):
     """The speaker text of the one rule candidate whose cue is the word cue."""
     from statements.extraction.rules import candidates_for_sentence
