@@ -94,14 +94,12 @@ def _cue_end(cue: Token) -> int:
 def _subject_parsed_as_clause(cue: Token, sent: SpacySpan) -> tuple[Token | None, list[Token]]:
     """A subject with a long description ("Jeffrey Salkin, a rabbi helping to organize
     the boycott, said he ...", "Sanders, who sits at zero endorsements, said ...") is
-    sometimes parsed as a clause complementing or modifying the verb. A verb has one
-    complement, so when the verb has no subject, a complement after it and such a
-    clause opening the sentence before it, that clause is the subject: (head, words),
-    or (None, []) when there is none."""
+    sometimes parsed as a clause complementing the verb. A verb has one complement,
+    so when the verb has no subject and a complement on each side, the one opening the
+    sentence is the subject: (head, words), or (None, []) when there is none. (Parsed
+    as a clause modifying the verb, find_speaker takes the name alone.)"""
     before = [
-        c
-        for c in cue.children
-        if c.dep_ in {"ccomp", "advcl"} and c.i < cue.i and c.left_edge.i == sent.start
+        c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and c.left_edge.i == sent.start
     ]
     if not before or not any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
         return None, []

@@ -165,19 +165,17 @@ def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
     # The parser reads the name and its relative clause as a clause of its own
     # hanging from "said", which then has no subject.
     sentence = (
-        "Zelensky, meanwhile, who sits at zero such meetings, said that fact speaks "
-        "volumes about which of the two sides is ready for talks."
+        "Peskov, meanwhile, who has zero such endorsements, said that fact speaks "
+        "volumes about the West."
     )
     doc = nlp(sentence)
     found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
     (said,) = [c for c in found if c.cue.text == "said"]
     assert sentence[said.speaker[0] : said.speaker[1]] == (
-        "Zelensky, meanwhile, who sits at zero such meetings"
+        "Peskov, meanwhile, who has zero such endorsements"
     )
-    assert said.speaker_head.text == "Zelensky"
-    assert [sentence[s:e] for s, e in said.content] == [
-        "that fact speaks volumes about which of the two sides is ready for talks"
-    ]
+    assert said.speaker_head.text == "Peskov"
+    assert [sentence[s:e] for s, e in said.content] == ["that fact speaks volumes about the West"]
 
 
 def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp):
