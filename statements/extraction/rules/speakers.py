@@ -36,11 +36,17 @@ OBJECT_CONTROL = frozenset(
 
 
 def find_speaker(cue: Token, depth: int = 0) -> Token | None:
-    for child in cue.children:
-        # "voters who say ..." names its source by the relative pronoun, which
-        # actor resolution maps back to the noun it stands for.
-        if child.dep_ in SUBJECT_DEPS and (child.lower_ not in RELATIVISERS or cue.dep_ == "relcl"):
-            return child
+    # "voters who say ..." names its source by the relative pronoun, which actor
+    # resolution maps back to the noun it stands for.
+    subjects = [
+        c
+        for c in cue.children
+        if c.dep_ in SUBJECT_DEPS and (c.lower_ not in RELATIVISERS or cue.dep_ == "relcl")
+    ]
+    if subjects:
+        # Two subjects are a misparse ('"..., nothing you can do folks," Trump said'
+        # takes "nothing" from the quotation as well): the one nearest the verb.
+        return min(subjects, key=lambda c: abs(c.i - cue.i))
     for child in cue.children:
         if _name_read_as_modal(child, cue):
             return child

@@ -235,6 +235,20 @@ def test_verbs_left_without_a_subject_take_the_one_opening_the_sentence(nlp):
     assert _speaker_of(nlp, sentence, "said") == "Trump"
 
 
+def test_of_two_subjects_the_parser_gave_a_verb_the_nearest_is_the_speaker(nlp):
+    from spacy.tokens import Doc
+
+    from statements.extraction.rules import find_speaker
+
+    # As parsed: '"..., nothing you can do, folks," Peskov said.' with "nothing",
+    # from inside the quotation, as a second subject of "said".
+    words = ["Nothing", "you", "can", "do", ",", "Peskov", "said", "."]
+    heads = [6, 3, 3, 0, 6, 6, 6, 6]
+    deps = ["nsubj", "nsubj", "aux", "relcl", "punct", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+    assert find_speaker(doc[6]).text == "Peskov"
+
+
 def _speaker_of(nlp, sentence, cue):
     """The speaker text of the one rule candidate whose cue is the word cue."""
     from statements.extraction.rules import candidates_for_sentence
