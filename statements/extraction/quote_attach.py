@@ -6,8 +6,9 @@ from bisect import bisect_right
 
 from .drafts import Draft, merge_segments, overlap
 from .lexicon import CUE_NOUNS, CUE_VERBS
+from .merging.tagged import parsed_speaker
 from .quotes import QuoteGroup
-from .rules import Candidate, find_speaker, speaker_tokens
+from .rules import Candidate
 
 
 def _words(segment: tuple[int, int]) -> tuple[int, int]:
@@ -20,6 +21,11 @@ def _words(segment: tuple[int, int]) -> tuple[int, int]:
     """
     start, end = segment
     return (start + 2, end - 2) if end - start > 4 else segment
+
+
+def _paragraph_at(starts: list[int], pos: int) -> int:
+    """Index of the paragraph (by start offsets, in order) that pos falls in; -1 before all."""
+    return bisect_right(starts, pos) - 1
 
 
 def _start(group: QuoteGroup) -> int:
@@ -77,8 +83,7 @@ def cueless_quotes(
     drafts: list[Draft], groups: list[QuoteGroup], text: str, paras: list[tuple[int, int]]
 ) -> list[Draft]:
     """Quotes that carry no cue of their own continue the previous speaker."""
-    para_index = {p[0]: i for i, p in enumerate(paras)}
-    starts = sorted(para_index)
+    starts = [s for s, _ in paras]
     extra = []
     for group in groups:
         # A report made inside the quotation does not attribute the quotation itself.
@@ -94,7 +99,7 @@ def cueless_quotes(
         words = sum(len(text[s:e].split()) for s, e in group.segments)
         if words < 4:
             continue
-        para = max((i for i, s in enumerate(starts) if s <= q_start), default=0)
+        para = max(_paragraph_at(starts, q_start), 0)
         previous = [d for d in drafts + extra if d.cue[0] < q_start and d.para >= para - 2]
         if not previous:
             continue
@@ -124,11 +129,12 @@ def colon_introduced(
     by_cue = {(d.offset, d.cand.cue.i): d for d in drafts if d.cand is not None}
     added = []
     for group in groups:
-        before = text[: group.start].rstrip()
-        if not before.endswith(":"):
+        colon = group.start - 1
+        while colon >= 0 and text[colon].isspace():
+            colon -= 1
+        if colon < 0 or text[colon] != ":":
             continue
-        colon = len(before) - 1
-        index = bisect_right(starts, colon) - 1
+        index = _paragraph_at(starts, colon)
         if index < 0 or paras[index][1] <= colon:
             continue
         offset, doc = paras[index][0], para_docs[index]
@@ -145,14 +151,9 @@ def colon_introduced(
             if not any(overlap(seg, q) for seg in draft.segments for q in quote):
                 draft.segments = quote
             continue
-        speaker = find_speaker(cue)
-        words = speaker_tokens(speaker) if speaker is not None else []
+        speaker, head = parsed_speaker(cue, 0)
         cand = Candidate(
-            cue=cue,
-            cue_end=cue.idx + len(cue.text),
-            speaker=(words[0].idx, words[-1].idx + len(words[-1].text)) if words else None,
-            speaker_head=speaker,
-            content=[],
+            cue=cue, cue_end=cue.idx + len(cue.text), speaker=speaker, speaker_head=head, content=[]
         )
         draft = Draft(cand, offset, index)
         draft.segments = quote

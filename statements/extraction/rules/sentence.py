@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..lexicon import CUE_NOUNS
 from .speakers import speaker_tokens
-from .tokens import Candidate, chars, consecutive_runs, trim
+from .tokens import Candidate, chars, consecutive_runs, object_of, trim
 from .verbs import is_cue, verb_candidate
 
 
@@ -124,7 +124,7 @@ def _according_to(tok: Token, sent: SpacySpan) -> Candidate | None:
         to = tok.doc[tok.i + 1]
     if to is None:
         return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = object_of(to)
     if pobj is None:
         return None
     src = speaker_tokens(pobj)

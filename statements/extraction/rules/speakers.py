@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import CUE_VERBS
-from .tokens import RELATIVISERS, SUBJECT_DEPS, trim
+from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
 
 # Verbs whose object is who then acts: "led Priebus to declare", "left many to wonder".
 OBJECT_CONTROL = frozenset(
@@ -51,19 +51,19 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         if _name_read_as_modal(child, cue):
             return child
     for child in cue.children:
-        if child.dep_ == "agent":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0]
+        if child.dep_ == "agent" and (agent := object_of(child)) is not None:
+            return agent
     if cue.pos_ == "NOUN":
         # "his criticism of ...", "criticism from rivals", "suggestions by the media".
         for child in cue.children:
             if child.dep_ == "poss":
                 return child
-            if child.dep_ == "prep" and child.lower_ in {"from", "by"}:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs:
-                    return objs[0]
+            if (
+                child.dep_ == "prep"
+                and child.lower_ in {"from", "by"}
+                and (source := object_of(child)) is not None
+            ):
+                return source
     if cue.dep_ == "xcomp" and cue.i > cue.head.i:
         # "The victory led Priebus to declare ...", "Mr. Loeb was allowed to speak
         # out ...": the object of a verb of making someone act, or the passive subject

@@ -49,6 +49,11 @@ def subtree_without(token: Token, exclude: set[int] = frozenset()) -> list[Token
     return [t for t in token.subtree if t.i not in exclude]
 
 
+def object_of(preposition: Token) -> Token | None:
+    """The object of a preposition ("by [the ministry]", "according to [NATO]")."""
+    return next((c for c in preposition.children if c.dep_ == "pobj"), None)
+
+
 def consecutive_runs(tokens: list[Token]) -> list[list[Token]]:
     """Split a token list into runs of consecutive tokens."""
     runs: list[list[Token]] = []
