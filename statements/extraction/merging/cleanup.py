@@ -12,17 +12,26 @@ def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:
     """A cue inside someone else's words belongs to that statement: "I think" inside a
     quote, "he believes" inside a paraphrase of him. Only a newly named source inside
     another statement's content starts a statement of its own."""
+
+    def in_quote(d: Draft) -> bool:
+        return any(s <= d.cue[0] < e for g in groups for s, e in g.segments)
+
+    def speaker_head(d: Draft):
+        return d.cand.speaker_head if d.cand else None
+
+    def speaking_inside(d: Draft) -> bool:
+        head = speaker_head(d)
+        return in_quote(d) and head is not None and head.lower_ in {"i", "we", "you", "me", "us"}
+
+    # Those go first, so they cannot host anyone: "you know" inside '"When we're trading,
+    # you know, traitors," he said' may be given a content running over "he said".
+    hosts = [d for d in drafts if not speaking_inside(d)]
     kept = []
-    for d in drafts:
-        in_quote = any(s <= d.cue[0] < e for g in groups for s, e in g.segments)
-        head = d.cand.speaker_head if d.cand else None
-        first_person = head is not None and head.lower_ in {"i", "we", "you", "me", "us"}
-        if in_quote and first_person:
-            continue
-        outer = [o for o in drafts if o is not d and any(s <= d.cue[0] < e for s, e in o.segments)]
+    for d in hosts:
+        outer = [o for o in hosts if o is not d and any(s <= d.cue[0] < e for s, e in o.segments)]
         if outer:
-            pronoun = head is None or head.pos_ == "PRON"
-            if in_quote or pronoun:
+            head = speaker_head(d)
+            if in_quote(d) or head is None or head.pos_ == "PRON":
                 continue
         kept.append(d)
     return kept
@@ -125,3 +134,4 @@ def fill_missing_speakers(drafts: list[Draft]) -> None:
         if found is not None:
             d.speaker = (found[0] + d.offset, found[1] + d.offset)
             d.cand.speaker_head = found[2]
+
