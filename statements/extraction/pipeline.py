@@ -11,6 +11,7 @@ from .attribute_ruler import index_attribute_ruler
 from .drafts import Draft, finish, inside
 from .header import parse_article_header
 from .merging import (
+    cut_speakers_out,
     drop_nested,
     drop_overlapping,
     fill_missing_speakers,
@@ -137,6 +138,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     attach_quotes(drafts, groups, text)
     drafts += cueless_quotes(drafts, groups, text, paras)
     drafts = [d for d in drafts if not _speaker_opens_a_clause(d, text)]
+    drafts = cut_speakers_out(drafts, text)
     drafts = drop_overlapping(drafts)
     fill_missing_speakers(drafts)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))

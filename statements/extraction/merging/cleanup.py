@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..drafts import Draft, overlap
 from ..quotes import QuoteGroup
 from ..rules import speaker_tokens
+from ..rules.speakers import CLOSING_QUOTES
 from . import settings
 
 
@@ -135,3 +136,19 @@ def fill_missing_speakers(drafts: list[Draft]) -> None:
             d.speaker = (found[0] + d.offset, found[1] + d.offset)
             d.cand.speaker_head = found[2]
 
+
+def cut_speakers_out(drafts: list[Draft], text: str) -> list[Draft]:
+    """PolNeAR gives each token one role, so a quotation never runs on over its own
+    source; the tagger sometimes does ('"...," Stoltenberg, the alliance chief, said').
+    Cut the speaker, and what follows it, off the segment that ends in that quotation."""
+    for d in drafts:
+        if d.speaker is None:
+            continue
+        s0 = d.speaker[0]
+        d.segments = [
+            (a, len(text[:s0].rstrip(" ,\n")))
+            if a < s0 < b and text[a:s0].rstrip(" ,\n").endswith(CLOSING_QUOTES)
+            else (a, b)
+            for a, b in d.segments
+        ]
+    return drafts

@@ -41,7 +41,9 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     subjects = [
         c
         for c in cue.children
-        if c.dep_ in SUBJECT_DEPS and (c.lower_ not in RELATIVISERS or cue.dep_ == "relcl")
+        if c.dep_ in SUBJECT_DEPS
+        and (c.lower_ not in RELATIVISERS or cue.dep_ == "relcl")
+        and not _quoted_title_after(c, cue)
     ]
     if subjects:
         # Two subjects are a misparse ('"..., nothing you can do folks," Trump said'
@@ -80,6 +82,8 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         )
         if controller is not None and controller.lower_ not in RELATIVISERS:
             return controller
+    if (shown := _person_shown(cue)) is not None:
+        return shown
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head  # "the former secretary of state, slamming ..."
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
@@ -99,6 +103,8 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
                 subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.left_edge.i == cue.sent.start:
                     return subject
+    if (named := named_after_quote(cue)) is not None:
+        return named
     # The parser sometimes attaches a subject to a neighbouring noun ("... NATO
     # and Putin says ..."): take a proper noun directly before the cue.
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
@@ -125,8 +131,20 @@ def _governor(cue: Token) -> Token:
     with the same matches.
     """
     head = cue.head
+    participle = cue.dep_ == "advcl" and cue.tag_ == "VBG"
+    before = cue.doc[cue.i - 2] if cue.i >= 2 and cue.doc[cue.i - 1].text == "," else None
     if (
-        (cue.dep_ == "advcl" and cue.tag_ == "VBG" or cue.dep_ == "conj")
+        participle
+        and before is not None
+        and before.lemma_.lower() in CUE_VERBS
+        and before.pos_ == "VERB"
+        and before.i < head.i
+    ):
+        # '"...," Sanders said, going on to say that ...' where the parser hung the
+        # participle on a later verb: it continues the report it follows.
+        return before
+    if (
+        (participle or cue.dep_ == "conj")
         and head.dep_ == "ccomp"
         and head.head.lemma_.lower() in CUE_VERBS
         and head.head.pos_ in {"VERB", "AUX"}
@@ -144,3 +162,48 @@ def _name_read_as_modal(child: Token, cue: Token) -> bool:
         return True
     others = [c for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i != child.i]
     return cue.tag_ == "VBN" and not others
+
+
+OPENING_QUOTES = ('"', "\u201c", "``", "'", "\u2018")
+CLOSING_QUOTES = ('"', "\u201d", "''", "'", "\u2019")
+
+
+def _quoted_title_after(subject: Token, cue: Token) -> bool:
+    """'..., Flynn said on Fox News's "Fox and Friends."': a name in quotation marks
+    after the verb is a programme or a title, not who speaks (the parser, having hung
+    Flynn on the quotation, makes it the subject)."""
+    start = subject.left_edge.i
+    return subject.i > cue.i and start > 0 and subject.doc[start - 1].text in OPENING_QUOTES
+
+
+def named_after_quote(cue: Token) -> Token | None:
+    """'"...," Flynn, a top Trump surrogate, said': the name opening the words between
+    a closing quotation mark and the verb, when the parser hung it on the quotation."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= cue.sent.start and not (doc[i].text in CLOSING_QUOTES and doc[i].tag_ != "POS"):
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return None
+        i -= 1
+    if i < cue.sent.start or i + 1 >= cue.i or doc[i + 1].pos_ != "PROPN":
+        return None
+    name = doc[i + 1]
+    while name.dep_ == "compound" and name.head.i == name.i + 1 and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
+
+
+def _person_shown(cue: Token) -> Token | None:
+    """ "The ad uses footage of Clinton asking ...", "the video shows Putin saying ...":
+    a participle right after a name that is the object of the verb, or of "of", which
+    the parser hangs on the verb; the name speaks, not the verb's subject."""
+    if cue.tag_ != "VBG" or cue.dep_ not in {"xcomp", "advcl"} or cue.i == 0:
+        return None
+    name = cue.doc[cue.i - 1]
+    if name.pos_ != "PROPN":
+        return None
+    if name.dep_ == "dobj" and name.head == cue.head:
+        return name
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        return name
+    return None

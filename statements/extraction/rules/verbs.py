@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
 from ..tagger import named_label
-from .speakers import find_speaker, speaker_tokens
+from .speakers import find_speaker, named_after_quote, speaker_tokens
 from .tokens import (
     RELATIVISERS,
     SUBJECT_DEPS,
@@ -136,9 +136,15 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     content_tokens: list[Token] = []
     for child in _content_children(cue, speaker):
         child_ids = {t.i for t in child.subtree}
-        if child.i < cue.i and speaker is not None and speaker.i in child_ids:
+        if (
+            child.i < cue.i
+            and speaker is not None
+            and speaker.i in child_ids
+            and speaker != named_after_quote(cue)
+        ):
             # The subject was parsed inside a preceding clause ("X has expressed
-            # concern and Putin says ..."): that clause is not what was said.
+            # concern and Putin says ..."): that clause is not what was said. A name
+            # hung on the quotation it follows is not, and is cut out of it.
             continue
         content_tokens.extend(subtree_without(child, spk_ids | {cue.i}))
     if not content_tokens and _reporting_tail(cue):

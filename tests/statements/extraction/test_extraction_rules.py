@@ -159,6 +159,23 @@ def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
         assert _speaker_of(nlp, sentence, cue) == speaker, sentence
 
 
+def test_a_participle_after_the_reporting_verb_continues_its_report(nlp):
+    # The parser hangs ", going on to say ..." on the root it finds further on, a verb
+    # of the quotation ("young Ukrainians do not want"), whose subject is not speaking.
+    sentence = (
+        '"This is reckless," Kuleba said, going on to say that the country has spent '
+        '"eight years fighting for its borders and all that, to have that debate again, '
+        'young Ukrainians do not want to hear it."'
+    )
+    assert _speaker_of(nlp, sentence, "say") == "Kuleba"
+
+
+def test_a_participle_after_a_shown_name_takes_the_name(nlp):
+    # Parsed as a complement of "uses", whose subject is the ad, not who is asking.
+    sentence = "The new ad uses footage of Olaf Scholz asking, \u201cWhy aren\u2019t we further ahead?\u201d"
+    assert _speaker_of(nlp, sentence, "asking") == "Olaf Scholz"
+
+
 def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
     from statements.extraction.rules import candidates_for_sentence
 

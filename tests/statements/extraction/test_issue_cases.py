@@ -48,6 +48,20 @@ def test_a_named_speaker_after_the_quote_with_a_title(extract):
     assert st.content.text == '"We see no de-escalation,"'
 
 
+def test_a_named_speaker_between_the_quote_and_the_verb_with_a_programme_after(extract):
+    # The parser hangs the name on the quotation and makes the programme's title the
+    # subject of "said"; the tagger runs the quotation on over the name.
+    text = (
+        "\u201cThere is a deep disconnect between this government and frankly our "
+        "military,\u201d Stoltenberg, the alliance chief, said Thursday morning on "
+        "CNN\u2019s \u201cState of the Union.\u201d"
+    )
+    (st,) = extract(text)
+    assert st.speaker.text == "Stoltenberg, the alliance chief"
+    assert st.actor == "Jens Stoltenberg"
+    assert st.content.text.endswith("our military,\u201d")
+
+
 def test_a_description_resolves_to_the_mention_it_fits(extract):
     text = (
         "Scholz met Putin in Moscow on Tuesday. The chancellor said that a war in Europe "
