@@ -135,7 +135,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
         drafts = drop_nested(drafts, groups)
     drafts = [d for d in drafts if not inside(d.cue[0], header.boilerplate)]
     drafts = colon_introduced(drafts, groups, text, paras, para_docs)
-    attach_quotes(drafts, groups, text)
+    drafts = attach_quotes(drafts, groups, text)
     drafts += cueless_quotes(drafts, groups, text, paras)
     drafts = [d for d in drafts if not _speaker_opens_a_clause(d, text)]
     drafts = cut_speakers_out(drafts, text)

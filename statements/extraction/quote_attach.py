@@ -52,13 +52,43 @@ def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGr
     )
 
 
-def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> None:
+def _claims(draft: Draft, group: QuoteGroup) -> bool:
+    # A cue inside a quotation is part of what was said, not what frames it, so it
+    # never claims the whole quotation.
+    return any(
+        overlap(seg, _words(q)) for seg in draft.segments for q in group.segments
+    ) and not any(s <= draft.cue[0] < e for s, e in group.segments)
+
+
+def _signed_after(group: QuoteGroup, drafts: list[Draft], text: str) -> bool:
+    """'"..., not defend them. There is no place for racism,\'\' Jeb Bush said': a
+    quotation closing on a comma is attributed by the words after it, so a cue
+    before it (the tagger's "other Republicans were also not satisfied") does not
+    take it, when a draft with a cue after it claims it too."""
+    if not text[group.start : group.end].rstrip("\"'\u201d\u2019 ").endswith(","):
+        return False
+    return any(
+        d.cue[0] >= group.end and "\n" not in text[group.end : d.cue[0]] and _claims(d, group)
+        for d in drafts
+    )
+
+
+def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> list[Draft]:
+    """Give each draft the whole of every quotation its content reaches into; return
+    the drafts, less those whose content was only a quotation signed by another."""
+    signed = [g for g in groups if _signed_after(g, drafts, text)]
+    kept = []
     for draft in drafts:
-        # A cue inside a quotation is part of what was said, not what frames it,
-        # so it never claims the whole quotation.
-        hits = [g for g in groups if any(overlap(seg, _words(q)) for seg in draft.segments
-                                         for q in g.segments)
-                and not any(s <= draft.cue[0] < e for s, e in g.segments)]  # fmt: skip
+        for group in signed:
+            if draft.cue[1] <= group.start and _claims(draft, group):
+                draft.segments = [
+                    seg for seg in draft.segments
+                    if not any(overlap(seg, q) for q in group.segments)
+                ]  # fmt: skip
+        if not draft.segments:
+            continue
+        kept.append(draft)
+        hits = [g for g in groups if _claims(draft, g)]
         if not hits:
             continue
         cue_start = draft.cue[0]
@@ -77,6 +107,7 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> N
         quoted = sum(overlap(seg, q) for seg in draft.segments for g in hits
                      for q in g.segments)  # fmt: skip
         draft.quoted = quoted / total
+    return kept
 
 
 def cueless_quotes(

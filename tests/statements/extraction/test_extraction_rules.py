@@ -172,7 +172,10 @@ def test_a_participle_after_the_reporting_verb_continues_its_report(nlp):
 
 def test_a_participle_after_a_shown_name_takes_the_name(nlp):
     # Parsed as a complement of "uses", whose subject is the ad, not who is asking.
-    sentence = "The new ad uses footage of Olaf Scholz asking, \u201cWhy aren\u2019t we further ahead?\u201d"
+    sentence = (
+        "The new ad uses footage of Olaf Scholz asking, "
+        "\u201cWhy aren\u2019t we further ahead?\u201d"
+    )
     assert _speaker_of(nlp, sentence, "asking") == "Olaf Scholz"
 
 

@@ -1,4 +1,4 @@
-"""Quotations introduced with a colon belong to the report that introduces them."""
+"""Quotations belong to the report that introduces them with a colon or signs them after."""
 
 import pytest
 
@@ -64,3 +64,42 @@ def test_an_opening_mark_left_on_the_sentence_before_does_not_hand_it_the_quote(
     assert (quote.speaker.text, quote.cue.text) == ("he", "said")
     painted = [s for s in statements if s.cue.text == "painted"]
     assert all("troops" not in s.content.text for s in painted)
+
+
+def test_a_quote_closing_on_a_comma_goes_to_the_attribution_after_it(extract):
+    # The tagger runs "other allies were also not satisfied" on into the quotation's
+    # first sentence; Scholz signs the quotation after its closing comma.
+    text = (
+        "Beyond Washington, other allies were also not satisfied with Mr. Putin's "
+        "response. ''Russia should withdraw its troops, not move them. There is no place "
+        "for war in Europe, or anywhere,'' German Chancellor Olaf Scholz said on Twitter."
+    )
+    statements = extract(text)
+    quote = only_statement_about(statements, "withdraw its troops")
+    assert (quote.speaker.text, quote.cue.text) == ("German Chancellor Olaf Scholz", "said")
+    assert quote.content.text.endswith("or anywhere,''")
+    allies = only_statement_about(statements, "Putin's response")
+    assert allies.content.text == "Mr. Putin's response"
+
+
+def test_a_quote_closing_on_a_comma_is_taken_from_a_cue_before_it(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.quote_attach import attach_quotes
+    from statements.extraction.quotes import find_quotes
+    from statements.extraction.rules import Candidate
+
+    text = 'The allies were not satisfied. "Russia must withdraw, not rotate," Scholz said.'
+    doc = nlp(text)
+
+    def draft(cue, speaker, content):
+        cue_tok = next(t for t in doc if t.text == cue)
+        head = next(t for t in doc if t.text == speaker)
+        spans = [(text.index(c), text.index(c) + len(c)) for c in content]
+        span = (head.idx, head.idx + len(head.text))
+        return Draft(Candidate(cue_tok, cue_tok.idx + len(cue), span, head, spans), 0, 0)
+
+    earlier = draft("satisfied", "allies", ["Russia must withdraw"])
+    signer = draft("said", "Scholz", ["not rotate"])
+    kept = attach_quotes([earlier, signer], find_quotes(text, [(0, len(text))]), text)
+    assert kept == [signer]
+    assert [text[s:e] for s, e in signer.segments] == ['"Russia must withdraw, not rotate,"']
