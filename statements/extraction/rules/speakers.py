@@ -84,6 +84,16 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
             return controller
     if (shown := _person_shown(cue)) is not None:
         return shown
+    if (
+        cue.dep_ == "relcl"
+        and cue.tag_ in {"VBD", "VBZ", "VBP"}
+        and cue.head.pos_ == "PROPN"
+        and cue.head.dep_ == "ROOT"
+    ):
+        # "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday
+        # called ...": the parser makes the name the root and the verb, which has no
+        # relative pronoun, a clause describing it. The name is its subject.
+        return cue.head
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
         return cue.head  # "the former secretary of state, slamming ..."
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of

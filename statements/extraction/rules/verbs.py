@@ -129,6 +129,10 @@ def _subject_parsed_as_clause(cue: Token, sent: SpacySpan) -> tuple[Token | None
 def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     speaker = find_speaker(cue)
     spk_tokens = speaker_tokens(speaker) if speaker is not None else []
+    if speaker is not None and cue.dep_ == "relcl" and speaker == cue.head:
+        # A name the parser made the head of the report itself (see find_speaker).
+        in_report = {t.i for t in cue.subtree}
+        spk_tokens = trim([t for t in spk_tokens if t.i not in in_report])
     if speaker is None:
         speaker, spk_tokens = _subject_parsed_as_clause(cue, sent)
     spk_ids = {t.i for t in spk_tokens}

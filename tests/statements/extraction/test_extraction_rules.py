@@ -179,6 +179,17 @@ def test_a_participle_after_a_shown_name_takes_the_name(nlp):
     assert _speaker_of(nlp, sentence, "asking") == "Olaf Scholz"
 
 
+def test_a_name_parsed_as_the_root_is_the_subject_of_the_verb_after_it(nlp):
+    # The parser makes "Stoltenberg" the root and "called" a relative clause on it.
+    sentence = (
+        "Stoltenberg, the alliance's top civilian official, on Wednesday called Russia's "
+        "claims of a pullback ''propaganda.''"
+    )
+    assert _speaker_of(nlp, sentence, "called") == (
+        "Stoltenberg, the alliance's top civilian official"
+    )
+
+
 def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
     from statements.extraction.rules import candidates_for_sentence
 
