@@ -9,6 +9,9 @@ OPENERS = {"“", "«", "„"}
 CLOSERS = {"”", "»"}
 TOGGLES = {'"'}
 QUOTE_MARK = re.compile("``|''|[" + "".join(OPENERS | CLOSERS | TOGGLES) + "]")
+# Token texts that open or close quoted words; single marks too, which set off titles.
+OPENING_TOKENS = tuple(sorted(OPENERS | TOGGLES | {"``", "'", "\u2018"}))
+CLOSING_TOKENS = tuple(sorted(CLOSERS | TOGGLES | {"''", "'", "\u2019"}))
 # A transcript turn ('"WALLACE: Let's start ...'): a new speaker's label, so the
 # paragraph never continues the previous paragraph's quotation.
 SPEAKER_LABEL = re.compile(r"[\"“]?\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}\s*:\s")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..drafts import Draft, overlap
-from ..quotes import QuoteGroup
+from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
-from ..rules.speakers import CLOSING_QUOTES
 from . import settings
 
 
@@ -147,7 +146,7 @@ def cut_speakers_out(drafts: list[Draft], text: str) -> list[Draft]:
         s0 = d.speaker[0]
         d.segments = [
             (a, len(text[:s0].rstrip(" ,\n")))
-            if a < s0 < b and text[a:s0].rstrip(" ,\n").endswith(CLOSING_QUOTES)
+            if a < s0 < b and text[a:s0].rstrip(" ,\n").endswith(CLOSING_TOKENS)
             else (a, b)
             for a, b in d.segments
         ]

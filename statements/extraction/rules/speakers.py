@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import CUE_VERBS
+from ..quotes import CLOSING_TOKENS, OPENING_TOKENS
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
 
 # Verbs whose object is who then acts: "led Priebus to declare", "left many to wonder".
@@ -174,16 +175,12 @@ def _name_read_as_modal(child: Token, cue: Token) -> bool:
     return cue.tag_ == "VBN" and not others
 
 
-OPENING_QUOTES = ('"', "\u201c", "``", "'", "\u2018")
-CLOSING_QUOTES = ('"', "\u201d", "''", "'", "\u2019")
-
-
 def _quoted_title_after(subject: Token, cue: Token) -> bool:
     """'..., Flynn said on Fox News's "Fox and Friends."': a name in quotation marks
     after the verb is a programme or a title, not who speaks (the parser, having hung
     Flynn on the quotation, makes it the subject)."""
     start = subject.left_edge.i
-    return subject.i > cue.i and start > 0 and subject.doc[start - 1].text in OPENING_QUOTES
+    return subject.i > cue.i and start > 0 and subject.doc[start - 1].text in OPENING_TOKENS
 
 
 def named_after_quote(cue: Token) -> Token | None:
@@ -191,7 +188,7 @@ def named_after_quote(cue: Token) -> Token | None:
     a closing quotation mark and the verb, when the parser hung it on the quotation."""
     doc = cue.doc
     i = cue.i - 1
-    while i >= cue.sent.start and not (doc[i].text in CLOSING_QUOTES and doc[i].tag_ != "POS"):
+    while i >= cue.sent.start and not (doc[i].text in CLOSING_TOKENS and doc[i].tag_ != "POS"):
         if doc[i].pos_ in {"VERB", "AUX"}:
             return None
         i -= 1
