@@ -9,7 +9,7 @@ matched pairs whose gold has a Source.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,24 +147,65 @@ def score_article(
     return score
 
 
-def corpus_files(directory, *, every_annotation: bool = False) -> list[tuple[Path, Path]]:
+@dataclass(frozen=True)
+class Fold:
+    """Fold K of N over a split's articles in name order: article i is held out when
+    i mod N == K. Choices that depend on the tagger are made by training on the rest
+    of train and scoring the held-out part, since the shipped tagger has seen all of it."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, value: str) -> Fold:
+        try:
+            index, count = (int(part) for part in value.split("/"))
+        except ValueError:
+            raise ValueError(f"a fold is K/N, e.g. 0/5, not {value!r}") from None
+        if count < 2 or not 0 <= index < count:
+            raise ValueError(f"fold {value}: N must be at least 2 and K between 0 and N-1")
+        return cls(index, count)
+
+    def held_out(self, article: int) -> bool:
+        return article % self.count == self.index
+
+    def training(self, article: int) -> bool:
+        return not self.held_out(article)
+
+
+def corpus_files(
+    directory,
+    *,
+    every_annotation: bool = False,
+    articles: Callable[[int], bool] | None = None,
+) -> list[tuple[Path, Path]]:
     """(text, first annotation by name) for every article of a PolNeAR split, or with
-    every_annotation one pair per annotation file of the article."""
+    every_annotation one pair per annotation file of the article. articles, given an
+    article's index in name order, says whether to take it (see Fold)."""
     root = Path(directory)
     anns = sorted((root / "attributions").glob("*.ann"))
     pairs = []
-    for text_path in sorted((root / "text").glob("*.txt")):
+    for index, text_path in enumerate(sorted((root / "text").glob("*.txt"))):
+        if articles is not None and not articles(index):
+            continue
         stem = text_path.stem
         mine = [a for a in anns if a.stem.rsplit("_", 1)[0] == stem or a.stem == stem]
         pairs.extend((text_path, ann) for ann in (mine if every_annotation else mine[:1]))
     return pairs
 
 
-def evaluate_directory(directory, *, nlp=None, resolver=None, limit: int | None = None) -> Score:
+def evaluate_directory(
+    directory,
+    *,
+    nlp=None,
+    resolver=None,
+    limit: int | None = None,
+    articles: Callable[[int], bool] | None = None,
+) -> Score:
     from .pipeline import extract_statements
 
     total = Score()
-    for text_path, ann_path in corpus_files(directory)[:limit]:
+    for text_path, ann_path in corpus_files(directory, articles=articles)[:limit]:
         text = text_path.read_text(encoding="utf-8")
         gold = parse_brat(ann_path.read_text(encoding="utf-8"))
         predicted = extract_statements(text, resolver=resolver, nlp=nlp)

@@ -14,8 +14,11 @@ Rebuild the shipped model (about 8 MB, statements/extraction/model/) with:
 
 (about 75 s per epoch on an idle core, 2 to 3 minutes on a shared one; seed 0 by
 default). Extraction loads it offline if present and falls back to rules alone if
-not. For choices that depend on the tagger, train with --output on part of train
-and score the held-out rest, since the shipped tagger has seen all of train.
+not. For choices that depend on the tagger, train on part of train and score the
+held-out rest, since the shipped tagger has seen all of train:
+
+    python manage.py train_extraction ../shared/data/polnear/train --fold 0/5 --output /tmp/f0
+    python manage.py eval_extraction ../shared/data/polnear/train --fold 0/5 --model /tmp/f0
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ def paragraph_examples(text: str, ann: str):
         yield start, text[start:end], local
 
 
-def build_examples(directory, parser_nlp):
+def build_examples(directory, parser_nlp, *, articles=None):
     """Examples whose predicted side carries the base pipeline's tags and dependencies,
     which the tagger uses as features."""
     from spacy.training import Example
@@ -60,7 +63,7 @@ def build_examples(directory, parser_nlp):
     # An article that several annotators marked is learnt once per annotation: where
     # they differ, the tagger sees each reading instead of an arbitrary one. On the
     # held-out fifth of train this raised F1 by 0.006 (scoring still uses the first).
-    for text_path, ann_path in corpus_files(directory, every_annotation=True):
+    for text_path, ann_path in corpus_files(directory, every_annotation=True, articles=articles):
         text = text_path.read_text(encoding="utf-8")
         ann = ann_path.read_text(encoding="utf-8")
         items.extend((para, spans) for _start, para, spans in paragraph_examples(text, ann))
@@ -160,7 +163,15 @@ def _drop_overlaps(spans):
     return sorted(kept, key=lambda sp: sp.start)
 
 
-def train(directory, output=MODEL_DIR, *, epochs: int = EPOCHS, seed: int = 0, log=print) -> Path:
+def train(
+    directory,
+    output=MODEL_DIR,
+    *,
+    epochs: int = EPOCHS,
+    seed: int = 0,
+    log=print,
+    articles=None,
+) -> Path:
     import spacy
     from spacy.util import minibatch
     from thinc.api import Adam
@@ -175,7 +186,7 @@ def train(directory, output=MODEL_DIR, *, epochs: int = EPOCHS, seed: int = 0, l
     ner = nlp.add_pipe("ner", name="attribution", config={"model": TAGGER_MODEL})
     for label in LABELS:
         ner.add_label(label)
-    examples = build_examples(directory, base)
+    examples = build_examples(directory, base, articles=articles)
     log(f"{len(examples)} paragraphs")
     # spaCy's own defaults, but keeping a running average of the weights, which is
     # what gets saved: on dev it raised recall by 0.007 to 0.013 at each of the three

@@ -1,7 +1,10 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extraction import load_nlp
 from statements.extraction.evaluation import (
+    Fold,
     annotator_agreement,
     corpus_files,
     evaluate_directory,
@@ -15,6 +18,16 @@ class Command(BaseCommand):
         parser.add_argument("directory")
         parser.add_argument("--limit", type=int, default=None)
         parser.add_argument(
+            "--model",
+            metavar="DIR",
+            help="a tagger saved by train_extraction --output, instead of the shipped one",
+        )
+        parser.add_argument(
+            "--fold",
+            metavar="K/N",
+            help="score only the articles held out as fold K of N (article index mod N == K)",
+        )
+        parser.add_argument(
             "--agreement",
             action="store_true",
             help="instead score the other annotators of multiply annotated articles "
@@ -22,7 +35,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        if not corpus_files(options["directory"]):
+        articles = None
+        if options["fold"]:
+            try:
+                articles = Fold.parse(options["fold"]).held_out
+            except ValueError as error:
+                raise CommandError(str(error)) from None
+        if not corpus_files(options["directory"], articles=articles):
             raise CommandError(
                 f"no text/*.txt with attributions/*.ann under {options['directory']}"
             )
@@ -32,7 +51,12 @@ class Command(BaseCommand):
                 raise CommandError(f"no article under {options['directory']} has two annotations")
             self.stdout.write(f"annotator agreement over {score.articles} second annotations")
         else:
-            score = evaluate_directory(options["directory"], nlp=load_nlp(), limit=options["limit"])
+            score = evaluate_directory(
+                options["directory"],
+                nlp=self._nlp(options["model"]),
+                limit=options["limit"],
+                articles=articles,
+            )
         self.stdout.write(
             f"articles={score.articles} gold={score.gold} predicted={score.predicted} "
             f"matched={score.matched}"
@@ -44,3 +68,16 @@ class Command(BaseCommand):
             f"speaker accuracy={score.speaker_accuracy:.3f} "
             f"({score.speaker_correct}/{score.speaker_pairs})"
         )
+
+    def _nlp(self, model):
+        if model is None:
+            return load_nlp()
+        if not (Path(model) / "config.cfg").exists():
+            raise CommandError(f"no tagger saved under {model} (no config.cfg)")
+        import spacy
+
+        from statements.extraction.attribute_ruler import index_attribute_ruler
+        from statements.extraction.pipeline import MODEL_NAME
+        from statements.extraction.tagger import add_tagger
+
+        return add_tagger(index_attribute_ruler(spacy.load(MODEL_NAME)), Path(model))

@@ -76,7 +76,7 @@ def test_speaker_text_containment_counts_as_correct():
 
 def _corpus(root, articles):
     """A PolNeAR-style split: {stem: [annotation, ...]}, each article with TEXT."""
-    (root / "text").mkdir()
+    (root / "text").mkdir(parents=True)
     (root / "attributions").mkdir()
     for stem, anns in articles.items():
         (root / "text" / f"{stem}.txt").write_text(TEXT, encoding="utf-8")
@@ -127,3 +127,50 @@ def test_the_agreement_command_refuses_a_split_with_single_annotations(tmp_path)
     corpus = _corpus(tmp_path, {"single": [ANN]})
     with pytest.raises(CommandError, match="two annotations"):
         call_command("eval_extraction", str(corpus), "--agreement")
+
+
+def test_a_fold_holds_out_every_nth_article_and_trains_on_the_rest(tmp_path):
+    from statements.extraction.evaluation import Fold, corpus_files
+
+    corpus = _corpus(tmp_path, {name: [ANN] for name in ("a", "b", "c", "d", "e")})
+    fold = Fold.parse("1/2")
+    held_out = corpus_files(corpus, articles=fold.held_out)
+    training = corpus_files(corpus, articles=fold.training)
+    assert [text.stem for text, _ann in held_out] == ["b", "d"]
+    assert [text.stem for text, _ann in training] == ["a", "c", "e"]
+
+
+@pytest.mark.parametrize("value", ["5/5", "-1/5", "0/1", "two/5", "1"])
+def test_a_fold_must_be_k_of_n(tmp_path, value):
+    corpus = _corpus(tmp_path, {"a": [ANN], "b": [ANN]})
+    with pytest.raises(CommandError, match="fold"):
+        call_command("eval_extraction", str(corpus), "--fold", value)
+
+
+def test_a_fold_tagger_never_replaces_the_shipped_one(tmp_path):
+    corpus = _corpus(tmp_path, {"a": [ANN], "b": [ANN]})
+    with pytest.raises(CommandError, match="--output"):
+        call_command("train_extraction", str(corpus), "--fold", "0/2")
+
+
+def test_eval_extraction_refuses_a_model_directory_without_a_tagger(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", {"a": [ANN]})
+    with pytest.raises(CommandError, match="no tagger saved"):
+        call_command("eval_extraction", str(corpus), "--model", str(tmp_path / "missing"))
+
+
+def test_a_fold_tagger_is_trained_without_its_fold_and_scored_on_it(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", {"a": [ANN], "b": [ANN], "c": [ANN]})
+    model = tmp_path / "model"
+    trained = StringIO()
+    call_command(
+        "train_extraction", str(corpus), "--fold", "1/3", "--output", str(model),
+        "--epochs", "1", stdout=trained,
+    )  # fmt: skip
+    # Two training articles of one paragraph each: "b" is held out.
+    assert trained.getvalue().splitlines()[0] == "2 paragraphs"
+    scored = StringIO()
+    call_command(
+        "eval_extraction", str(corpus), "--fold", "1/3", "--model", str(model), stdout=scored
+    )
+    assert scored.getvalue().splitlines()[0].startswith("articles=1 gold=2 ")
