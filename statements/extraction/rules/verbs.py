@@ -126,6 +126,36 @@ def _subject_parsed_as_clause(cue: Token, sent: SpacySpan) -> tuple[Token | None
     return (head, words) if words else (None, [])
 
 
+def _name_set_off_before(cue: Token, sent: SpacySpan) -> tuple[Token | None, list[Token]]:
+    """'Schilling, through a spokeswoman, declined ...', 'In a message to Clinton, Tanden,
+    head of the center, recounted ...': a sentence whose verb the parser left without
+    any subject, and which opens with a name set off by commas (after at most an
+    opening phrase and its comma, or one adverb), names its speaker there. Only the
+    root verb, and only a capitalised name of up to four words. (head, words) or
+    (None, [])."""
+    finite = {"VBD", "VBZ", "VBP", "MD"}
+    if cue.dep_ != "ROOT" or not (
+        cue.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cue.children)
+    ):
+        return None, []
+    doc = cue.doc
+    i = sent.start
+    if doc[i].pos_ == "ADV" and i + 1 < cue.i:
+        i += 1  # "Now Sembler, who ..."
+    starts = [i] + [t.i + 1 for t in doc[i : cue.i] if t.text == ","]
+    for start in starts:
+        end = start
+        while end < cue.i and doc[end].text[:1].isupper() and doc[end].is_alpha:
+            end += 1
+        if not start < end <= start + 4 or end >= cue.i or doc[end].text != ",":
+            continue
+        words = list(doc[start:end])
+        if any(t.pos_ == "PRON" or t.is_stop for t in words):
+            continue
+        return words[-1], words
+    return None, []
+
+
 def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     speaker = find_speaker(cue)
     spk_tokens = speaker_tokens(speaker) if speaker is not None else []
@@ -135,6 +165,8 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
         spk_tokens = trim([t for t in spk_tokens if t.i not in in_report])
     if speaker is None:
         speaker, spk_tokens = _subject_parsed_as_clause(cue, sent)
+    if speaker is None:
+        speaker, spk_tokens = _name_set_off_before(cue, sent)
     spk_ids = {t.i for t in spk_tokens}
     embedded = False
     content_tokens: list[Token] = []

@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 
 def _one(statements, phrase):
     hits = [s for s in statements if phrase in s.content.text]
@@ -188,6 +190,31 @@ def test_a_name_parsed_as_the_root_is_the_subject_of_the_verb_after_it(nlp):
     assert _speaker_of(nlp, sentence, "called") == (
         "Stoltenberg, the alliance's top civilian official"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # The name is read as an apposition to the opening phrase's "Macron".
+        (
+            "In a letter to Macron, Stoltenberg, head of the alliance, recounted a "
+            "conversation he had at a dinner.",
+            "recounted",
+            "Stoltenberg",
+        ),
+        # The relative clause is read as the main clause, with the name its subject.
+        (
+            "Now Vershbow, who helped lead fundraising for a pro-Kyiv super PAC, has agreed "
+            "to serve as a vice chairman of the fund.",
+            "agreed",
+            "Vershbow",
+        ),
+    ],
+)
+def test_a_name_set_off_by_commas_is_the_speaker_of_a_verb_left_without_one(
+    nlp, sentence, cue, speaker
+):
+    assert _speaker_of(nlp, sentence, cue) == speaker
 
 
 def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
