@@ -123,6 +123,19 @@ KIND_WORDS = {
     "party": "organisation",
     "newspaper": "organisation",
 }
+# What carries words, or the occasion or time of saying them: a report hung on one of
+# these as the object of a verb ("issued a statement saying ...", "mounted a campaign to
+# condemn ...", "has 373 days left to define ...") is the verb's subject's.
+CARRIER_NOUNS = frozenset(
+    _words(
+        """
+    statement email letter note story article post tweet message memo release speech
+    rally event interview campaign effort bid moment day time week month year run-up
+    record ad video footage clip column editorial remark comment appearance address
+    hearing conference session call meeting chance opportunity opening
+        """
+    )
+)
 PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we", "they", "it"])
 
 # Nouns that carry attributed content in a clause: "his claim that ...".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CUE_VERBS
+from ..lexicon import CARRIER_NOUNS, CUE_VERBS
 from ..quotes import CLOSING_TOKENS, OPENING_TOKENS
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
 
@@ -96,6 +96,9 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         # relative pronoun, a clause describing it. The name is its subject.
         return cue.head
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
+        verb = _verb_carrying(cue.head)
+        if depth < 4 and verb is not None and (found := find_speaker(verb, depth + 1)):
+            return found
         return cue.head  # "the former secretary of state, slamming ..."
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
     # the governing verb, but never across a reported clause.
@@ -214,3 +217,23 @@ def _person_shown(cue: Token) -> Token | None:
     if name.dep_ == "pobj" and name.head.lower_ == "of":
         return name
     return None
+
+
+def _verb_carrying(noun: Token) -> Token | None:
+    """The verb whose object noun is, when noun only carries the words and the verb's
+    subject produced them: "issued a statement saying ...", "opened a rally blasting
+    ...", "spent much of the run-up portraying ...". Not "received calls saying ...",
+    nor a noun in an adverbial phrase ("in the release announcing it, Manafort said")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CARRIER_NOUNS:
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head  # "much of the run-up"
+    if noun.dep_ not in {"dobj", "npadvmod"}:
+        return None
+    verb = noun.head
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in RECEIVING_VERBS:
+        return None
+    return verb
+
+
+RECEIVING_VERBS = frozenset(["receive", "get", "obtain", "see", "watch", "hear", "read"])

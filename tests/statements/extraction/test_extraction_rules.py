@@ -217,6 +217,31 @@ def test_a_name_set_off_by_commas_is_the_speaker_of_a_verb_left_without_one(
     assert _speaker_of(nlp, sentence, cue) == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "Kuleba issued a statement saying Russia had not pulled back its troops.",
+            "saying",
+            "Kuleba",
+        ),
+        (
+            "Stoltenberg unleashed a series of tweets criticizing the Kremlin's claims.",
+            "criticizing",
+            "Stoltenberg",
+        ),
+        (
+            "Lavrov has mounted a public campaign to condemn NATO for the drills.",
+            "condemn",
+            "Lavrov",
+        ),
+    ],
+)
+def test_a_report_hung_on_what_carries_it_is_the_subjects(nlp, sentence, cue, speaker):
+    # The statement, the tweets and the campaign carry the words; who issued them speaks.
+    assert _speaker_of(nlp, sentence, cue) == speaker
+
+
 def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
     from statements.extraction.rules import candidates_for_sentence
 
