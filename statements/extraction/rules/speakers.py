@@ -157,13 +157,18 @@ def _governor(cue: Token) -> Token:
         # '"...," Sanders said, going on to say that ...' where the parser hung the
         # participle on a later verb: it continues the report it follows.
         return before
-    if (
-        (participle or cue.dep_ == "conj")
-        and head.dep_ == "ccomp"
-        and head.head.lemma_.lower() in CUE_VERBS
-        and head.head.pos_ in {"VERB", "AUX"}
-    ):
-        return head.head
+    if participle or cue.dep_ == "conj":
+        # Up through the reported clause, however deep the participle hangs in it ("...
+        # said Clinton will have to choose whose side she's on, saying, ...").
+        clause = head
+        while clause.dep_ in {"xcomp", "conj", "advcl"} and clause.head != clause:
+            clause = clause.head
+        if (
+            clause.dep_ == "ccomp"
+            and clause.head.lemma_.lower() in CUE_VERBS
+            and clause.head.pos_ in {"VERB", "AUX"}
+        ):
+            return clause.head
     return head
 
 

@@ -156,6 +156,12 @@ def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
             "denied",
             "Peskov",
         ),
+        # Hung deeper in the reported clause, on "choose" under "will have".
+        "Even a top NATO official said Berlin will have to choose whose side it is on, "
+        "saying, \u201cAt some point, it is going to have to choose.\u201d": (
+            "saying",
+            "Even a top NATO official",
+        ),
     }
     for sentence, (cue, speaker) in cases.items():
         assert _speaker_of(nlp, sentence, cue) == speaker, sentence
