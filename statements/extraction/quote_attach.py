@@ -159,6 +159,7 @@ def colon_introduced(
     starts = [s for s, _ in paras]
     by_cue = {(d.offset, d.cand.cue.i): d for d in drafts if d.cand is not None}
     added = []
+    owners: list[tuple[Draft, list[tuple[int, int]]]] = []
     for group in groups:
         colon = group.start - 1
         while colon >= 0 and text[colon].isspace():
@@ -181,6 +182,7 @@ def colon_introduced(
             # Its own words end at the colon: "Cruz called them on it:".
             if not any(overlap(seg, q) for seg in draft.segments for q in quote):
                 draft.segments = quote
+            owners.append((draft, quote))
             continue
         speaker, head = parsed_speaker(cue, 0)
         cand = Candidate(
@@ -189,7 +191,19 @@ def colon_introduced(
         draft = Draft(cand, offset, index)
         draft.segments = quote
         added.append(draft)
-    return drafts + added
+        owners.append((draft, quote))
+    # The quotation is the introducing verb's alone: a report before the colon that
+    # reached into it ('Reid said both are "non-entities," but he gave the Texan a
+    # back-handed compliment: "..."', grouped by the tagger with "said") gives it up.
+    kept = []
+    for d in drafts + added:
+        for owner, quote in owners:
+            nested = any(s <= owner.cue[0] < e for s, e in d.segments)  # "X said he replied:"
+            if d is not owner and d.cue[0] < quote[0][0] and not nested:
+                d.segments = [seg for seg in d.segments if not any(overlap(seg, q) for q in quote)]
+        if d.segments:
+            kept.append(d)
+    return kept
 
 
 def _introducing_verb(colon):

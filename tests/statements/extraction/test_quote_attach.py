@@ -103,3 +103,44 @@ def test_a_quote_closing_on_a_comma_is_taken_from_a_cue_before_it(nlp):
     kept = attach_quotes([earlier, signer], find_quotes(text, [(0, len(text))]), text)
     assert kept == [signer]
     assert [text[s:e] for s, e in signer.segments] == ['"Russia must withdraw, not rotate,"']
+
+
+def test_a_quote_after_a_colon_is_taken_from_a_report_before_it(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.quote_attach import colon_introduced
+    from statements.extraction.quotes import find_quotes
+    from statements.extraction.rules import Candidate
+
+    text = (
+        'Kuleba said both men are "partners," but he added a warning about Scholz: '
+        '"You never have to guess where he stands."'
+    )
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    quote = '"You never have to guess where he stands."'
+    start = text.index(quote)
+    # The tagger grouped the quotation with "said", the report before the colon.
+    earlier = Draft(
+        Candidate(said, said.idx + 4, (0, 6), doc[0], [(start, start + len(quote))]), 0, 0
+    )
+    paras = [(0, len(text))]
+    drafts = colon_introduced([earlier], find_quotes(text, paras), text, paras, [doc])
+    assert [text[d.cue[0] : d.cue[1]] for d in drafts] == ["added"]
+    assert [text[s:e] for s, e in drafts[0].segments] == [quote]
+
+
+def test_a_quote_after_a_colon_stays_in_the_report_that_holds_its_verb(nlp):
+    from statements.extraction.drafts import Draft
+    from statements.extraction.quote_attach import colon_introduced
+    from statements.extraction.quotes import find_quotes
+    from statements.extraction.rules import Candidate
+
+    text = 'Scholz said he replied: "We will not be rushed."'
+    doc = nlp(text)
+    said = next(t for t in doc if t.text == "said")
+    outer = Draft(Candidate(said, said.idx + 4, (0, 6), doc[0], [(12, len(text))]), 0, 0)
+    paras = [(0, len(text))]
+    drafts = colon_introduced([outer], find_quotes(text, paras), text, paras, [doc])
+    # "he replied" is reported by Scholz's "said", which keeps its whole content.
+    assert outer in drafts
+    assert [text[s:e] for s, e in outer.segments] == ['he replied: "We will not be rushed."']
