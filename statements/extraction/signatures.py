@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .drafts import Draft, overlap
+from .drafts import Draft, outside_of, overlap
 from .quotes import QuoteGroup
 from .rules import Candidate
 
@@ -49,7 +49,7 @@ def with_signed_quotes(
         if any(overlap(d.cue, s.cue) for s in signed):
             continue
         if not any(seg[0] <= d.cue[0] < seg[1] for seg in quoted):
-            rest = [seg for seg in d.segments if not any(overlap(seg, q) for q in quoted)]
+            rest = outside_of(d.segments, quoted)
             if not rest:
                 continue
             d.segments = rest

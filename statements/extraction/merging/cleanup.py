@@ -144,10 +144,9 @@ def cut_speakers_out(drafts: list[Draft], text: str) -> list[Draft]:
         if d.speaker is None:
             continue
         s0 = d.speaker[0]
-        d.segments = [
-            (a, len(text[:s0].rstrip(" ,\n")))
-            if a < s0 < b and text[a:s0].rstrip(" ,\n").endswith(CLOSING_TOKENS)
-            else (a, b)
-            for a, b in d.segments
-        ]
+        segments = []
+        for a, b in d.segments:
+            before = text[a:s0].rstrip(" ,\n") if a < s0 < b else ""
+            segments.append((a, a + len(before)) if before.endswith(CLOSING_TOKENS) else (a, b))
+        d.segments = segments
     return drafts

@@ -35,6 +35,9 @@ OBJECT_CONTROL = frozenset(
     ]
 )
 
+# Verbs whose subject takes in what the object carries: "received calls saying ...".
+RECEIVING_VERBS = frozenset(["receive", "get", "obtain", "see", "watch", "hear", "read"])
+
 
 def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     # "voters who say ..." names its source by the relative pronoun, which actor
@@ -239,6 +242,3 @@ def _verb_carrying(noun: Token) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in RECEIVING_VERBS:
         return None
     return verb
-
-
-RECEIVING_VERBS = frozenset(["receive", "get", "obtain", "see", "watch", "hear", "read"])

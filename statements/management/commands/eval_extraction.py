@@ -74,10 +74,4 @@ class Command(BaseCommand):
             return load_nlp()
         if not (Path(model) / "config.cfg").exists():
             raise CommandError(f"no tagger saved under {model} (no config.cfg)")
-        import spacy
-
-        from statements.extraction.attribute_ruler import index_attribute_ruler
-        from statements.extraction.pipeline import MODEL_NAME
-        from statements.extraction.tagger import add_tagger
-
-        return add_tagger(index_attribute_ruler(spacy.load(MODEL_NAME)), Path(model))
+        return load_nlp(Path(model))
