@@ -144,27 +144,41 @@ def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
         assert [sentence[s:e] for s, e in found.content] == content
 
 
-def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(nlp):
-    # The parser hangs ", telling ..." and "and denied ..." on the reported clause's
-    # verb, whose subject ("he", "they", "the drills") is not who is speaking.
-    cases = {
-        "Stoltenberg said he saw no sign of a pullback, telling reporters that Russia "
-        "continues the military buildup.": ("telling", "Stoltenberg"),
-        "Most of the allies have already said they would send more troops, while "
-        "stressing that the alliance remains defensive.": ("stressing", "Most of the allies"),
-        "Peskov said the drills were routine and denied that Russia plans to invade.": (
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "Stoltenberg said he saw no sign of a pullback, telling reporters that Russia "
+            "continues the military buildup.",
+            "telling",
+            "Stoltenberg",
+        ),
+        (
+            "Most of the allies have already said they would send more troops, while "
+            "stressing that the alliance remains defensive.",
+            "stressing",
+            "Most of the allies",
+        ),
+        (
+            "Peskov said the drills were routine and denied that Russia plans to invade.",
             "denied",
             "Peskov",
         ),
-        # Hung deeper in the reported clause, on "choose" under "will have".
-        "Even a top NATO official said Berlin will have to choose whose side it is on, "
-        "saying, \u201cAt some point, it is going to have to choose.\u201d": (
+        (
+            "Even a top NATO official said Berlin will have to choose whose side it is on, "
+            "saying, \u201cAt some point, it is going to have to choose.\u201d",
             "saying",
             "Even a top NATO official",
         ),
-    }
-    for sentence, (cue, speaker) in cases.items():
-        assert _speaker_of(nlp, sentence, cue) == speaker, sentence
+    ],
+)
+def test_a_trailing_or_conjoined_report_takes_the_reporting_verbs_speaker(
+    nlp, sentence, cue, speaker
+):
+    # The parser hangs ", telling ..." and "and denied ..." on the reported clause's
+    # verb, whose subject ("he", "they", "the drills") is not who is speaking; a
+    # participle may hang deeper still ("saying" under "will have to choose").
+    assert _speaker_of(nlp, sentence, cue) == speaker
 
 
 def test_a_participle_after_the_reporting_verb_continues_its_report(nlp):
@@ -267,23 +281,31 @@ def test_a_described_subject_misparsed_as_a_clause_is_still_the_speaker(nlp):
     assert [sentence[s:e] for s, e in said.content] == ["that fact speaks volumes about the West"]
 
 
-def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp):
-    cases = {
-        "The satellite images led Stoltenberg to declare that Russia continues the "
-        "military buildup.": ("declare", "Stoltenberg"),
-        "The abrupt announcement left many analysts to wonder whether the troops were leaving.": (
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "The satellite images led Stoltenberg to declare that Russia continues the "
+            "military buildup.",
+            "declare",
+            "Stoltenberg",
+        ),
+        (
+            "The abrupt announcement left many analysts to wonder whether the troops were leaving.",
             "wonder",
             "many analysts",
         ),
-        "Mr. Peskov was allowed to speak about the drills on Tuesday.": ("speak", "Mr. Peskov"),
-        # Only verbs of making someone act hand the report to their object.
-        "Ayotte used a closed-door lunch to complain that the drills were a threat.": (
+        ("Mr. Peskov was allowed to speak about the drills on Tuesday.", "speak", "Mr. Peskov"),
+        (
+            "Ayotte used a closed-door lunch to complain that the drills were a threat.",
             "complain",
             "Ayotte",
         ),
-    }
-    for sentence, (cue, speaker) in cases.items():
-        assert _speaker_of(nlp, sentence, cue) == speaker, sentence
+    ],
+)
+def test_a_report_someone_was_made_or_allowed_to_make_is_theirs(nlp, sentence, cue, speaker):
+    # Only verbs of making someone act hand the report to their object (not "used").
+    assert _speaker_of(nlp, sentence, cue) == speaker
 
 
 def test_a_noun_cue_names_its_source_by_possessive_from_or_by(nlp):
