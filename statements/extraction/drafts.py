@@ -56,8 +56,26 @@ class Draft:
         self.origin = "rules"  # "rules", "tagger", or "both" when they agree
 
 
+def speaker_before_report(
+    speaker: tuple[int, int], cue: tuple[int, int], segments: list[tuple[int, int]], text: str
+) -> tuple[int, int]:
+    """The speaker's words up to where the report begins. A source the parse hangs the
+    report on ("an article stating that ...", "the Nevada caucuses portraying Sanders
+    as ...") spans the cue and what was said; the source is only the words before."""
+    start, end = speaker
+    # Only when what was said starts inside it: a cue alone inside a speaker is the
+    # speaker's own noun that the tagger took for a cue ("some party leaders").
+    if not any(start < s < end for s, _e in segments):
+        return speaker
+    inner = [s for s, _e in [cue, *segments] if start < s < end]
+    cut = len(text[start : min(inner)].rstrip(" \t\n,;:-\u2013\u2014("))
+    return (start, start + cut) if cut else speaker
+
+
 def finish(draft: Draft, text: str) -> ExtractedStatement:
     start, end = draft.segments[0][0], draft.segments[-1][1]
+    if draft.speaker is not None:
+        draft.speaker = speaker_before_report(draft.speaker, draft.cue, draft.segments, text)
     kind = "direct_quote" if draft.quoted >= 0.6 else "paraphrase"
     confidence = draft.confidence + (0.1 if kind == "direct_quote" else 0.0)
     confidence += {"both": 0.15, "tagger": -0.15}.get(draft.origin, 0.0)

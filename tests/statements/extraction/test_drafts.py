@@ -1,0 +1,38 @@
+from statements.extraction.drafts import speaker_before_report
+
+
+def _at(text, piece):
+    start = text.index(piece)
+    return start, start + len(piece)
+
+
+def test_a_speaker_running_over_what_was_said_stops_before_the_report():
+    # The parse can hang the report on its own source, whose words then run on over
+    # the cue and the content: "a statement ... stating that ...".
+    text = "It posted a statement on its website, stating that the troops were leaving."
+    speaker = (text.index("a statement"), text.index(" were leaving"))
+    cut = speaker_before_report(
+        speaker, _at(text, "stating"), [_at(text, "that the troops were leaving")], text
+    )
+    assert text[cut[0] : cut[1]] == "a statement on its website"
+
+
+def test_a_speaker_holding_only_the_cue_is_kept_whole():
+    # A noun of the speaker's own that the tagger took for the cue is no report.
+    text = "Some party leaders see that Kyiv deserves support."
+    speaker = _at(text, "Some party leaders")
+    kept = speaker_before_report(
+        speaker, _at(text, "leaders"), [_at(text, "that Kyiv deserves support")], text
+    )
+    assert kept == speaker
+
+
+def test_a_speaker_before_the_report_is_unchanged():
+    text = "Stoltenberg said that the buildup continues."
+    speaker = _at(text, "Stoltenberg")
+    assert (
+        speaker_before_report(
+            speaker, _at(text, "said"), [_at(text, "that the buildup continues")], text
+        )
+        == speaker
+    )
