@@ -255,6 +255,12 @@ def test_a_name_set_off_by_commas_is_the_speaker_of_a_verb_left_without_one(
             "condemn",
             "Lavrov",
         ),
+        (
+            "The ministry responded on Friday with a statement on its website stating "
+            "that the troops were returning to their bases.",
+            "stating",
+            "The ministry",
+        ),
     ],
 )
 def test_a_report_hung_on_what_carries_it_is_the_subjects(nlp, sentence, cue, speaker):
