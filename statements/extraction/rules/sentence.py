@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..lexicon import CUE_NOUNS
-from .speakers import speaker_tokens
+from .speakers import noun_source, speaker_tokens
 from .tokens import Candidate, chars, consecutive_runs, object_of, trim
 from .verbs import is_cue, verb_candidate
 
@@ -91,7 +91,8 @@ def _evidential(cue: Token) -> Candidate | None:
 
 
 def _noun_candidate(cue: Token) -> Candidate | None:
-    """ "his claim that the vote was rigged": content is the clause, source the possessor."""
+    """ "his claim that the vote was rigged", "criticism from rivals that ...": content is
+    the clause, source the possessor or the object of "from" or "by"."""
     clause = next(
         (
             c
@@ -104,7 +105,7 @@ def _noun_candidate(cue: Token) -> Candidate | None:
     if clause is None:
         return None
     content = trim(list(clause.subtree))
-    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    owner = noun_source(cue)
     spk = speaker_tokens(owner) if owner is not None else []
     if not content:
         return None

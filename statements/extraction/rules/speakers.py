@@ -56,20 +56,17 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     for child in cue.children:
         if _name_read_as_modal(child, cue):
             return child
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in CUE_VERBS for c in cue.children
+    ):
+        # "Mr. Trump was prompted to say ...", a cue the tagger marked as a whole.
+        return passive
     for child in cue.children:
         if child.dep_ == "agent" and (agent := object_of(child)) is not None:
             return agent
-    if cue.pos_ == "NOUN":
-        # "his criticism of ...", "criticism from rivals", "suggestions by the media".
-        for child in cue.children:
-            if child.dep_ == "poss":
-                return child
-            if (
-                child.dep_ == "prep"
-                and child.lower_ in {"from", "by"}
-                and (source := object_of(child)) is not None
-            ):
-                return source
+    if cue.pos_ == "NOUN" and (source := noun_source(cue)) is not None:
+        return source
     if cue.dep_ == "xcomp" and cue.i > cue.head.i:
         # "The victory led Priebus to declare ...", "Mr. Loeb was allowed to speak
         # out ...": the object of a verb of making someone act, or the passive subject
@@ -107,6 +104,8 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     # the governing verb, but never across a reported clause.
     # "he is correct to note that ..." reaches the subject through the adjective too.
     climb = {"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"}
+    if (shared := _passive_conjunct_subject(cue)) is not None:
+        return shared
     if depth < 4 and cue.dep_ in climb and cue.head != cue:
         found = find_speaker(_governor(cue), depth + 1)
         if found is not None:
@@ -127,6 +126,21 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     prev = cue.doc[cue.i - 1] if cue.i > 0 else None
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"conj", "appos", "compound"}:
         return prev
+    return None
+
+
+def noun_source(cue: Token) -> Token | None:
+    """Who a noun cue belongs to: "his criticism of ...", "criticism from rivals",
+    "suggestions by the media"."""
+    for child in cue.children:
+        if child.dep_ == "poss":
+            return child
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in {"from", "by"}
+            and (source := object_of(child)) is not None
+        ):
+            return source
     return None
 
 
@@ -173,6 +187,22 @@ def _governor(cue: Token) -> Token:
         ):
             return clause.head
     return head
+
+
+def _passive_conjunct_subject(cue: Token) -> Token | None:
+    """ "Borders, who are drawn to his message and feel that ...", "He was criticized by
+    rivals and said ...": a verb joined by "and" to a passive one shares its subject.
+    Not when the passive verb is itself what someone said ("De Blasio said the move
+    was made by Bratton and said ...": see _governor)."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.pos_ not in {"VERB", "AUX"} or _governor(cue) != head:
+        return None
+    if not any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
+        return None
+    shared = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    if shared is None or shared.lower_ in RELATIVISERS and head.dep_ != "relcl":
+        return None
+    return shared
 
 
 def _name_read_as_modal(child: Token, cue: Token) -> bool:

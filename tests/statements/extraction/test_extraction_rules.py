@@ -374,3 +374,52 @@ def _speaker_of(nlp, sentence, cue):
     found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
     (report,) = [c for c in found if c.cue.text == cue]
     return sentence[report.speaker[0] : report.speaker[1]] if report.speaker else None
+
+
+def test_a_noun_cue_with_a_that_clause_names_its_source_by_from_or_by(nlp):
+    # "criticism from allies that ..." is the allies' claim, not Putin's, who faced it.
+    sentence = "Putin has faced criticism from allies that the invasion was a mistake."
+    assert _speaker_of(nlp, sentence, "criticism") == "allies"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "The envoy was recalled by Kyiv and said that the talks had collapsed.",
+            "said",
+            "The envoy",
+        ),
+        (
+            "Diplomats, who were briefed by the ministry and believe that the drills "
+            "will end, stayed.",
+            "believe",
+            "who",
+        ),
+        (
+            "De Blasio said the move was made by Bratton and said that the city was safe.",
+            "said",
+            "De Blasio",
+        ),
+    ],
+)
+def test_a_verb_joined_to_a_passive_one_shares_its_subject_not_its_agent(
+    nlp, sentence, cue, speaker
+):
+    # Unless the passive verb is itself reported (De Blasio's second "said").
+    from statements.extraction.rules import candidates_for_sentence
+
+    doc = nlp(sentence)
+    found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+    reports = [c for c in found if c.cue.text == cue]
+    assert reports
+    assert all(sentence[c.speaker[0] : c.speaker[1]] == speaker for c in reports)
+
+
+def test_a_passive_cue_with_a_report_after_it_is_its_subjects(nlp):
+    # The tagger marks "was prompted to say" as one cue, rooted on "prompted".
+    from statements.extraction.rules import find_speaker
+
+    doc = nlp("After the talks, Mr. Lavrov was prompted to say that the West had ignored Moscow.")
+    (prompted,) = [t for t in doc if t.text == "prompted"]
+    assert find_speaker(prompted).text == "Lavrov"
