@@ -203,13 +203,21 @@ def tagged_attributions(doc: Doc) -> list[TaggedAttribution]:
             cue.start, TaggedAttribution(_chars(cue), None, [], cue.root.i, None)
         )
         group.content.append(_chars(content))
+    # A cue that is the nearest to several sources takes the nearest of those before it
+    # ("Comey's news conference, in which he laid out ...": he, not the conference),
+    # else the first after it.
+    nearest: dict[int, tuple[tuple[bool, int], object]] = {}
     for source in sources:
         same = [c for c in cues if sent_of(c) == sent_of(source)]
         if not same:
             continue
         cue = min(same, key=lambda c, source=source: _gap(source, c))
-        group = groups.get(cue.start)
-        if group is not None and group.source is None:
+        rank = (source.start > cue.start, _gap(source, cue))
+        if cue.start not in nearest or rank < nearest[cue.start][0]:
+            nearest[cue.start] = (rank, source)
+    for start, (_rank, source) in nearest.items():
+        group = groups.get(start)
+        if group is not None:
             group.source = _chars(source)
             group.source_head = source.root.i
     return sorted(groups.values(), key=lambda g: g.content[0]) + orphans

@@ -85,6 +85,10 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
             return controller
     if (shown := _person_shown(cue)) is not None:
         return shown
+    if (listed := _subject_of_listed_verb(cue)) is not None:
+        return listed
+    if (apposed := _subject_read_as_apposition(cue)) is not None:
+        return apposed
     if (
         cue.dep_ == "relcl"
         and cue.tag_ in {"VBD", "VBZ", "VBP"}
@@ -203,6 +207,47 @@ def _passive_conjunct_subject(cue: Token) -> Token | None:
     if shared is None or shared.lower_ in RELATIVISERS and head.dep_ != "relcl":
         return None
     return shared
+
+
+def _subject_of_listed_verb(cue: Token) -> Token | None:
+    """ "... was when Megyn Kelly speculated about her wardrobe, referred to her
+    divisiveness and considered ...": the parser hangs a list of verbs on the clause
+    above as siblings, and only the first keeps the subject. A verb right after a
+    sibling of the same tense with a subject, only a comma between, shares it."""
+    if cue.dep_ != "advcl" or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None  # a trailing participle (", arguing ...") goes with the main verb
+    siblings = [
+        c for c in cue.head.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == cue.tag_
+    ]
+    if not siblings:
+        return None
+    previous = max(siblings, key=lambda c: c.i)
+    end = previous.right_edge.i
+    while end > previous.i and cue.doc[end].is_punct:
+        end -= 1  # the comma may hang on the sibling
+    between = cue.doc[end + 1 : cue.left_edge.i]
+    if len(between) != 1 or between[0].text != ",":
+        return None
+    return next((c for c in previous.children if c.dep_ in SUBJECT_DEPS and c.i < previous.i), None)
+
+
+def _subject_read_as_apposition(cue: Token) -> Token | None:
+    """ "In addition to the ABA, a bipartisan coalition of politicians have vouched for
+    ...": the parser hangs the subject on the noun before it as an apposition and
+    leaves the verb without one. The apposition ending right before the verb is it."""
+    if cue.dep_ != "ROOT":
+        return None
+    before = [c for c in cue.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < cue.i]
+    first = min([cue.i, *(c.i for c in before)])
+    if first == 0:
+        return None
+    token = cue.doc[first - 1]
+    while token.dep_ != "appos" and token.head != token and token.head.i < first:
+        token = token.head
+    nominal = token.pos_ in {"NOUN", "PROPN"}
+    if token.dep_ == "appos" and token.right_edge.i == first - 1 and nominal:
+        return token
+    return None
 
 
 def _name_read_as_modal(child: Token, cue: Token) -> bool:

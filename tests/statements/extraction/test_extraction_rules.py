@@ -423,3 +423,26 @@ def test_a_passive_cue_with_a_report_after_it_is_its_subjects(nlp):
     doc = nlp("After the talks, Mr. Lavrov was prompted to say that the West had ignored Moscow.")
     (prompted,) = [t for t in doc if t.text == "prompted"]
     assert find_speaker(prompted).text == "Lavrov"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            # A list of verbs the parser hangs on the clause above as siblings.
+            "The only time Kyiv came up was when Lavrov complained about the drills, "
+            "referred to the sanctions and suggested that talks could resume.",
+            "referred",
+            "Lavrov",
+        ),
+        (
+            # The subject hung on the noun before it as an apposition.
+            "In addition to NATO, a bipartisan coalition of senators and former envoys "
+            "have vouched for Kyiv's request.",
+            "vouched",
+            "a bipartisan coalition of senators and former envoys",
+        ),
+    ],
+)
+def test_a_subject_the_parser_hung_elsewhere_is_still_the_speaker(nlp, sentence, cue, speaker):
+    assert _speaker_of(nlp, sentence, cue) == speaker

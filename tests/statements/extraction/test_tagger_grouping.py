@@ -325,3 +325,21 @@ def test_a_content_of_punctuation_alone_is_no_attribution(nlp):
     text = "But Mr. Peskov painted a different picture. ''The troops are leaving,'' he said."
     doc = _doc_with(nlp, text, [("painted", "CUE"), (". ''", "CONTENT")])
     assert tagged_attributions(doc) == []
+
+
+def test_a_cue_takes_the_nearest_of_the_sources_before_it(nlp):
+    # Both sources lie nearest the one cue: the relative clause's subject speaks, not
+    # the press conference it describes.
+    text = "Stoltenberg's press conference, in which he laid out the evidence, ended."
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("Stoltenberg's press conference", "SOURCE"),
+            ("he", "SOURCE"),
+            ("laid out", "CUE"),
+            ("the evidence", "CONTENT"),
+        ],
+    )
+    (att,) = tagged_attributions(doc)
+    assert text[att.source[0] : att.source[1]] == "he"
