@@ -89,16 +89,16 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         return listed
     if (apposed := _subject_read_as_apposition(cue)) is not None:
         return apposed
+    if (root := _name_parsed_as_root(cue)) is not None:
+        return root
     if (
-        cue.dep_ == "relcl"
-        and cue.tag_ in {"VBD", "VBZ", "VBP"}
-        and cue.head.pos_ == "PROPN"
-        and cue.head.dep_ == "ROOT"
+        cue.dep_ == "advcl"
+        and cue.tag_ == "VBG"
+        and any(c.dep_ == "expl" for c in cue.head.children)
+        and (there := next((c for c in cue.head.children if c.dep_ == "attr"), None))
     ):
-        # "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday
-        # called ...": the parser makes the name the root and the verb, which has no
-        # relative pronoun, a clause describing it. The name is its subject.
-        return cue.head
+        # "There were also emails that night showing that ...": what there was.
+        return there
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
         verb = _verb_carrying(cue.head)
         if depth < 4 and verb is not None and (found := find_speaker(verb, depth + 1)):
@@ -209,12 +209,30 @@ def _passive_conjunct_subject(cue: Token) -> Token | None:
     return shared
 
 
+FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _name_parsed_as_root(cue: Token) -> Token | None:
+    """ "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday
+    called ...", "Khizr Khan, the father of a slain soldier, decried ...": the parser
+    makes the name the root and hangs the verb, left without a subject, somewhere
+    under it. A name opening the sentence with no finite verb before the cue is its
+    subject."""
+    root = cue.sent.root
+    if cue.tag_ not in FINITE_TAGS or root.pos_ != "PROPN" or not root.is_ancestor(cue):
+        return None
+    between = cue.doc[root.i + 1 : cue.i]
+    if any(t.tag_ in FINITE_TAGS and t.pos_ in {"VERB", "AUX"} for t in between):
+        return None
+    return root
+
+
 def _subject_of_listed_verb(cue: Token) -> Token | None:
     """ "... was when Megyn Kelly speculated about her wardrobe, referred to her
     divisiveness and considered ...": the parser hangs a list of verbs on the clause
     above as siblings, and only the first keeps the subject. A verb right after a
     sibling of the same tense with a subject, only a comma between, shares it."""
-    if cue.dep_ != "advcl" or cue.tag_ not in {"VBD", "VBZ", "VBP"}:
+    if cue.dep_ != "advcl" or cue.tag_ not in FINITE_TAGS:
         return None  # a trailing participle (", arguing ...") goes with the main verb
     siblings = [
         c for c in cue.head.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == cue.tag_

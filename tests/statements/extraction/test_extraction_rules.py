@@ -446,3 +446,29 @@ def test_a_passive_cue_with_a_report_after_it_is_its_subjects(nlp):
 )
 def test_a_subject_the_parser_hung_elsewhere_is_still_the_speaker(nlp, sentence, cue, speaker):
     assert _speaker_of(nlp, sentence, cue) == speaker
+
+
+def test_a_name_parsed_as_the_root_speaks_for_a_verb_hung_under_it(nlp):
+    # The parse the model gives "Khizr Khan, the father of a slain soldier,<nbsp>decried
+    # Trump's calls ...": the name is the root and the verb a modifier of its object.
+    from spacy.tokens import Doc
+
+    from statements.extraction.rules import find_speaker
+
+    words = ["Taras", "Koval", ",", "the", "father", ",", "decried", "Putin", "'s", "calls", "."]
+    heads = [1, 1, 1, 4, 1, 1, 9, 9, 7, 4, 1]
+    deps = ["compound", "ROOT", "punct", "det", "appos", "punct"]
+    deps += ["amod", "poss", "case", "appos", "punct"]
+    tags = ["NNP", "NNP", ",", "DT", "NN", ",", "VBD", "NNP", "POS", "NNS", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PROPN", "PART"]
+    pos += ["NOUN", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert find_speaker(doc[6]).text == "Koval"
+
+
+def test_what_there_was_speaks_for_a_participle_after_it(nlp):
+    from statements.extraction.rules import find_speaker
+
+    doc = nlp("There were also cables that night showing that the ministry knew the troops stayed.")
+    (showing,) = [t for t in doc if t.text == "showing"]
+    assert find_speaker(showing).text == "cables"
