@@ -74,17 +74,16 @@ def speaker_before_report(
 
 def finish(draft: Draft, text: str) -> ExtractedStatement:
     start, end = draft.segments[0][0], draft.segments[-1][1]
-    if draft.speaker is not None:
-        draft.speaker = speaker_before_report(draft.speaker, draft.cue, draft.segments, text)
+    speaker = draft.speaker
+    if speaker is not None:
+        speaker = speaker_before_report(speaker, draft.cue, draft.segments, text)
     kind = "direct_quote" if draft.quoted >= 0.6 else "paraphrase"
     confidence = draft.confidence + (0.1 if kind == "direct_quote" else 0.0)
     confidence += {"both": 0.15, "tagger": -0.15}.get(draft.origin, 0.0)
-    if draft.speaker is None:
+    if speaker is None:
         confidence -= 0.2
     return ExtractedStatement(
-        speaker=Span(text[draft.speaker[0] : draft.speaker[1]], *draft.speaker)
-        if draft.speaker
-        else None,
+        speaker=Span(text[speaker[0] : speaker[1]], *speaker) if speaker else None,
         cue=Span(text[draft.cue[0] : draft.cue[1]], *draft.cue),
         content=Span(text[start:end], start, end),
         segments=list(draft.segments),
