@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .rules import Candidate
 from .types import ExtractedStatement, Span
 
@@ -56,6 +58,11 @@ class Draft:
         self.origin = "rules"  # "rules", "tagger", or "both" when they agree
 
 
+_JOINING_WORDS = frozenset(["and", "or", "but", "in", "of", "to", "with", "for", "on", "at", "by"])
+_EDGE = ",;:-\u2013\u2014("
+_WORD = re.compile(r"\S+")
+
+
 def speaker_before_report(
     speaker: tuple[int, int], cue: tuple[int, int], segments: list[tuple[int, int]], text: str
 ) -> tuple[int, int]:
@@ -67,9 +74,15 @@ def speaker_before_report(
     # speaker's own noun that the tagger took for a cue ("some party leaders").
     if not any(start < s < end for s, _e in segments):
         return speaker
-    inner = [s for s, _e in [cue, *segments] if start < s < end]
-    cut = len(text[start : min(inner)].rstrip(" \t\n,;:-\u2013\u2014("))
-    return (start, start + cut) if cut else speaker
+    cut = min(s for s, _e in [cue, *segments] if start < s < end)
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, start, cut)]
+    # The cut can leave the word that joined the report on ("limiting damages and").
+    while words and (words[-1][1].lower() in _JOINING_WORDS or not words[-1][1].strip(_EDGE)):
+        words.pop()
+    if not words:
+        return speaker
+    at, word = words[-1]
+    return (start, at + len(word.rstrip(_EDGE)))
 
 
 def finish(draft: Draft, text: str) -> ExtractedStatement:

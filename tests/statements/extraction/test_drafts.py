@@ -36,3 +36,10 @@ def test_a_speaker_before_the_report_is_unchanged():
         )
         == speaker
     )
+
+
+def test_a_cut_speaker_does_not_end_on_the_word_that_joined_the_report():
+    text = "Rulings restricting class actions, limiting damages and requiring arbitration."
+    speaker = (0, len(text) - 1)
+    cut = speaker_before_report(speaker, _at(text, "requiring"), [_at(text, "arbitration")], text)
+    assert text[cut[0] : cut[1]] == "Rulings restricting class actions, limiting damages"
