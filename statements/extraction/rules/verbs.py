@@ -7,7 +7,8 @@ from spacy.tokens import Token
 
 from ..lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
 from ..tagger import named_label
-from .speakers import find_speaker, named_after_quote, speaker_tokens
+from .misparses import named_after_quote
+from .speakers import find_speaker, speaker_tokens
 from .tokens import (
     RELATIVISERS,
     SUBJECT_DEPS,

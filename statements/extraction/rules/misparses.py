@@ -1,0 +1,132 @@
+"""Where the parser puts a report's subject somewhere other than on its verb.
+
+Each function recognises one misparse seen in news text and returns the token that
+is really the subject, or None; find_speaker (speakers.py) tries them in turn.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..quotes import CLOSING_TOKENS, OPENING_TOKENS
+from .tokens import SUBJECT_DEPS
+
+FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def name_read_as_modal(child: Token, cue: Token) -> bool:
+    """ "Will urged ..." (the columnist George Will): the tagger reads the name as the
+    modal "will", which cannot precede a past or third-person form."""
+    if child.dep_ != "aux" or child.tag_ != "MD" or not child.text.istitle():
+        return False
+    if cue.tag_ in {"VBD", "VBZ"}:
+        return True
+    others = [c for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i != child.i]
+    return cue.tag_ == "VBN" and not others
+
+
+def quoted_title_after(subject: Token, cue: Token) -> bool:
+    """'..., Flynn said on Fox News's "Fox and Friends."': a name in quotation marks
+    after the verb is a programme or a title, not who speaks (the parser, having hung
+    Flynn on the quotation, makes it the subject)."""
+    start = subject.left_edge.i
+    return subject.i > cue.i and start > 0 and subject.doc[start - 1].text in OPENING_TOKENS
+
+
+def named_after_quote(cue: Token) -> Token | None:
+    """'"...," Flynn, a top Trump surrogate, said': the name opening the words between
+    a closing quotation mark and the verb, when the parser hung it on the quotation."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= cue.sent.start and not (doc[i].text in CLOSING_TOKENS and doc[i].tag_ != "POS"):
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return None
+        i -= 1
+    if i < cue.sent.start or i + 1 >= cue.i or doc[i + 1].pos_ != "PROPN":
+        return None
+    name = doc[i + 1]
+    while name.dep_ == "compound" and name.head.i == name.i + 1 and name.head.pos_ == "PROPN":
+        name = name.head
+    return name
+
+
+def person_shown(cue: Token) -> Token | None:
+    """ "The ad uses footage of Clinton asking ...", "the video shows Putin saying ...":
+    a participle right after a name that is the object of the verb, or of "of", which
+    the parser hangs on the verb; the name speaks, not the verb's subject."""
+    if cue.tag_ != "VBG" or cue.dep_ not in {"xcomp", "advcl"} or cue.i == 0:
+        return None
+    name = cue.doc[cue.i - 1]
+    if name.pos_ != "PROPN":
+        return None
+    if name.dep_ == "dobj" and name.head == cue.head:
+        return name
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        return name
+    return None
+
+
+def name_parsed_as_root(cue: Token) -> Token | None:
+    """ "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday
+    called ...", "Khizr Khan, the father of a slain soldier, decried ...": the parser
+    makes the name the root and hangs the verb, left without a subject, somewhere
+    under it. A name opening the sentence with no finite verb before the cue is its
+    subject."""
+    root = cue.sent.root
+    if cue.tag_ not in FINITE_TAGS or root.pos_ != "PROPN" or not root.is_ancestor(cue):
+        return None
+    between = cue.doc[root.i + 1 : cue.i]
+    if any(t.tag_ in FINITE_TAGS and t.pos_ in {"VERB", "AUX"} for t in between):
+        return None
+    return root
+
+
+def subject_of_listed_verb(cue: Token) -> Token | None:
+    """ "... was when Megyn Kelly speculated about her wardrobe, referred to her
+    divisiveness and considered ...": the parser hangs a list of verbs on the clause
+    above as siblings, and only the first keeps the subject. A verb right after a
+    sibling of the same tense with a subject, only a comma between, shares it."""
+    if cue.dep_ != "advcl" or cue.tag_ not in FINITE_TAGS:
+        return None  # a trailing participle (", arguing ...") goes with the main verb
+    siblings = [
+        c for c in cue.head.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == cue.tag_
+    ]
+    if not siblings:
+        return None
+    previous = max(siblings, key=lambda c: c.i)
+    end = previous.right_edge.i
+    while end > previous.i and cue.doc[end].is_punct:
+        end -= 1  # the comma may hang on the sibling
+    between = cue.doc[end + 1 : cue.left_edge.i]
+    if len(between) != 1 or between[0].text != ",":
+        return None
+    return next((c for c in previous.children if c.dep_ in SUBJECT_DEPS and c.i < previous.i), None)
+
+
+def subject_read_as_apposition(cue: Token) -> Token | None:
+    """ "In addition to the ABA, a bipartisan coalition of politicians have vouched for
+    ...": the parser hangs the subject on the noun before it as an apposition and
+    leaves the verb without one. The apposition ending right before the verb is it."""
+    if cue.dep_ != "ROOT":
+        return None
+    before = [c for c in cue.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < cue.i]
+    first = min([cue.i, *(c.i for c in before)])
+    if first == 0:
+        return None
+    token = cue.doc[first - 1]
+    while token.dep_ != "appos" and token.head != token and token.head.i < first:
+        token = token.head
+    nominal = token.pos_ in {"NOUN", "PROPN"}
+    if token.dep_ == "appos" and token.right_edge.i == first - 1 and nominal:
+        return token
+    return None
+
+
+def what_there_was(cue: Token) -> Token | None:
+    """ "There were also emails that night showing that ...": the participle hangs on
+    "were", whose subject is the empty "there"; what there was speaks."""
+    if cue.dep_ != "advcl" or cue.tag_ != "VBG":
+        return None
+    if not any(c.dep_ == "expl" for c in cue.head.children):
+        return None
+    return next((c for c in cue.head.children if c.dep_ == "attr"), None)
