@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .rules import Candidate
+from .rules.tokens import EDGE_PUNCT
 from .types import ExtractedStatement, Span
 
 
@@ -59,7 +60,7 @@ class Draft:
 
 
 _JOINING_WORDS = frozenset(["and", "or", "but", "in", "of", "to", "with", "for", "on", "at", "by"])
-_EDGE = ",;:-\u2013\u2014("
+_EDGE = "".join(EDGE_PUNCT)
 _WORD = re.compile(r"\S+")
 
 

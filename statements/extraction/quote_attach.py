@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .drafts import Draft, merge_segments, outside_of, overlap
+from .drafts import Draft, inside, merge_segments, outside_of, overlap
 from .lexicon import CUE_NOUNS, CUE_VERBS
 from .merging.tagged import parsed_speaker
 from .quotes import QuoteGroup
@@ -46,7 +46,7 @@ def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGr
     return not any(
         overlap(seg, q)
         for d in drafts
-        if d is not draft and not any(s <= d.cue[0] < e for s, e in nxt.segments)
+        if d is not draft and not inside(d.cue[0], nxt.segments)
         for seg in d.segments
         for q in nxt.segments
     )
@@ -57,7 +57,7 @@ def _claims(draft: Draft, group: QuoteGroup) -> bool:
     # never claims the whole quotation.
     return any(
         overlap(seg, _words(q)) for seg in draft.segments for q in group.segments
-    ) and not any(s <= draft.cue[0] < e for s, e in group.segments)
+    ) and not inside(draft.cue[0], group.segments)
 
 
 def _signed_after(group: QuoteGroup, drafts: list[Draft], text: str) -> bool:
@@ -115,7 +115,7 @@ def cueless_quotes(
     extra = []
     for group in groups:
         # A report made inside the quotation does not attribute the quotation itself.
-        claimed = [d for d in drafts if not any(s <= d.cue[0] < e for s, e in group.segments)]
+        claimed = [d for d in drafts if not inside(d.cue[0], group.segments)]
         if any(
             overlap(seg, _words(q)) for d in claimed for seg in d.segments for q in group.segments
         ):
@@ -195,7 +195,7 @@ def colon_introduced(
     kept = []
     for d in drafts + added:
         for owner, quote in owners:
-            nested = any(s <= owner.cue[0] < e for s, e in d.segments)  # "X said he replied:"
+            nested = inside(owner.cue[0], d.segments)  # "X said he replied:"
             if d is not owner and d.cue[0] < quote[0][0] and not nested:
                 d.segments = outside_of(d.segments, quote)
         if d.segments:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..drafts import Draft, overlap
+from ..drafts import Draft, inside, overlap
 from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
 from . import settings
@@ -14,7 +14,7 @@ def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:
     another statement's content starts a statement of its own."""
 
     def in_quote(d: Draft) -> bool:
-        return any(s <= d.cue[0] < e for g in groups for s, e in g.segments)
+        return any(inside(d.cue[0], g.segments) for g in groups)
 
     def speaker_head(d: Draft):
         return d.cand.speaker_head if d.cand else None
@@ -28,7 +28,7 @@ def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:
     hosts = [d for d in drafts if not speaking_inside(d)]
     kept = []
     for d in hosts:
-        outer = [o for o in hosts if o is not d and any(s <= d.cue[0] < e for s, e in o.segments)]
+        outer = [o for o in hosts if o is not d and inside(d.cue[0], o.segments)]
         if outer:
             head = speaker_head(d)
             if in_quote(d) or head is None or head.pos_ == "PRON":

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
 from ..tagger import named_label
-from .misparses import named_after_quote
+from .misparses import FINITE_TAGS, named_after_quote
 from .speakers import find_speaker, speaker_tokens
 from .tokens import (
     RELATIVISERS,
@@ -134,7 +134,7 @@ def _name_set_off_before(cue: Token, sent: SpacySpan) -> tuple[Token | None, lis
     opening phrase and its comma, or one adverb), names its speaker there. Only the
     root verb, and only a capitalised name of up to four words. (head, words) or
     (None, [])."""
-    finite = {"VBD", "VBZ", "VBP", "MD"}
+    finite = FINITE_TAGS | {"MD"}
     if cue.dep_ != "ROOT" or not (
         cue.tag_ in finite or any(c.dep_ == "aux" and c.tag_ in finite for c in cue.children)
     ):
