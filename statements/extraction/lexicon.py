@@ -4,6 +4,8 @@ PolNeAR-style attribution covers speech, writing, and stated or inferred
 mental states, so the verb list is broader than "say" verbs.
 """
 
+from functools import cache
+
 
 def _words(block: str) -> list[str]:
     return block.split()
@@ -149,3 +151,19 @@ CUE_NOUNS = frozenset(
         """
     )
 )
+
+
+@cache
+def known_adverbs() -> frozenset[str]:
+    """The English adverbs of the base model's lemmatizer tables (WordNet's index and
+    its irregular forms). They tell a name the parser read as an adverb ("Connolly
+    argued ...") from a real one ("Clearly, ..."), which a capital cannot."""
+    import spacy
+    from spacy.lookups import Lookups
+
+    from .pipeline import MODEL_NAME
+
+    folder = next(spacy.util.get_package_path(MODEL_NAME).glob("*/lemmatizer/lookups"))
+    lookups = Lookups().from_disk(folder)
+    irregular = lookups.get_table("lemma_exc").get("adv", {})
+    return frozenset(lookups.get_table("lemma_index")["adv"]) | frozenset(irregular)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import known_adverbs
 from ..quotes import CLOSING_TOKENS, OPENING_TOKENS
 from .tokens import SUBJECT_DEPS
 
@@ -23,6 +24,18 @@ def name_read_as_modal(child: Token, cue: Token) -> bool:
         return True
     others = [c for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i != child.i]
     return cue.tag_ == "VBN" and not others
+
+
+def name_read_as_adverb(child: Token, cue: Token) -> bool:
+    """ "Connolly argued ...", '"...," said Skelly': the tagger reads a surname ending
+    in -ly as an adverb; a capitalised adverb that is no English adverb is the name.
+    "But Bill Skelly, a longtime RNC data operative, vouched ..." keeps the name's tag
+    and still hangs it on the verb as an adverb."""
+    if child.dep_ != "advmod" or not child.text.istitle():
+        return False
+    if child.tag_ == "RB":
+        return child.lower_ not in known_adverbs()
+    return child.pos_ == "PROPN" and child.i < cue.i
 
 
 def quoted_title_after(subject: Token, cue: Token) -> bool:

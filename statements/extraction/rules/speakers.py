@@ -7,6 +7,7 @@ from spacy.tokens import Token
 from ..lexicon import CARRIER_NOUNS, CUE_VERBS
 from .misparses import (
     name_parsed_as_root,
+    name_read_as_adverb,
     name_read_as_modal,
     named_after_quote,
     person_shown,
@@ -63,7 +64,7 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         # takes "nothing" from the quotation as well): the one nearest the verb.
         return min(subjects, key=lambda c: abs(c.i - cue.i))
     for child in cue.children:
-        if name_read_as_modal(child, cue):
+        if name_read_as_modal(child, cue) or name_read_as_adverb(child, cue):
             return child
     passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
     if passive is not None and any(

@@ -7,3 +7,13 @@ def only_statement_about(statements, phrase):
     hits = [s for s in statements if phrase in s.content.text]
     assert len(hits) == 1, [s.content.text for s in statements]
     return hits[0]
+
+
+def speaker_of(nlp, sentence, cue):
+    """The speaker text of the one rule candidate whose cue is the word cue."""
+    from statements.extraction.rules import candidates_for_sentence
+
+    doc = nlp(sentence)
+    found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+    (report,) = [c for c in found if c.cue.text == cue]
+    return sentence[report.speaker[0] : report.speaker[1]] if report.speaker else None

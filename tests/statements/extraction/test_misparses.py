@@ -1,0 +1,38 @@
+"""The parser's misreadings of a report's subject (statements/extraction/rules/misparses.py)."""
+
+import pytest
+
+from .support import speaker_of
+
+
+def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
+    cases = {
+        "In his column, Will urged the allies to reject the Kremlin's terms.": ("urged", "Will"),
+        "Russia continues the military buildup,” Will wrote.": ("wrote", "Will"),
+        # A real modal before a base form stays a modal.
+        "Will they have said that they were leaving?": ("said", "they"),
+    }
+    for sentence, (cue, speaker) in cases.items():
+        assert speaker_of(nlp, sentence, cue) == speaker, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        # Surnames ending in -ly are read as adverbs, before or after the verb.
+        ("Connolly argued that the sanctions had failed.", "argued", "Connolly"),
+        ("But Skelly insisted that the troops were not leaving.", "insisted", "Skelly"),
+        ("“The troops are not leaving,” said Skelly.", "said", "Skelly"),
+        # The name keeps its tag but still hangs on the verb as an adverb.
+        (
+            "But Bill Skelly, a longtime NATO planner, vouched for both reports.",
+            "vouched",
+            "Bill Skelly, a longtime NATO planner",
+        ),
+        # A real adverb is no speaker, capitalised or not.
+        ("Clearly state that the troops are leaving.", "state", None),
+        ("Publicly deny that the troops are leaving.", "deny", None),
+    ],
+)
+def test_a_name_read_as_an_adverb_is_the_speaker(nlp, sentence, cue, speaker):
+    assert speaker_of(nlp, sentence, cue) == speaker
