@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..drafts import Draft, inside, overlap
+from ..lexicon import SPEECH_VERBS
 from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
 from . import settings
@@ -38,13 +39,19 @@ def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:
 
 
 def fold_reported_via(drafts: list[Draft], text: str) -> list[Draft]:
-    """'..., Stoltenberg said, according to The Guardian': one statement, via the paper."""
+    """'..., Stoltenberg said, according to The Guardian': one statement, via the paper.
+
+    Only a report of speech folds. "The campaign sought proposals, according to
+    sources" is the sources' statement about what the campaign did; folded, it would
+    make the campaign the speaker."""
     by_cue = {(id(d.cand.cue.doc), d.cand.cue.i): d for d in drafts if d.cand}
     kept = []
     for draft in drafts:
         cand = draft.cand
         if cand is not None and cand.via_span is not None:
             host = by_cue.get((id(cand.cue.doc), cand.cue.head.i)) or _reporting_host(draft, drafts)
+            if host is not None and host.cand.cue.lemma_.lower() not in SPEECH_VERBS:
+                host = None
             if host is not None and host is not draft and host.cand.via_span is None:
                 host.reported_via = text[draft.speaker[0] : draft.speaker[1]]
                 host.segments = [

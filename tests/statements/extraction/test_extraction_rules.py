@@ -80,6 +80,29 @@ def test_it_reads_according_to_as_the_source(extract):
     assert "according" not in st.content.text
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The campaign sought proposals from data firms, according to sources familiar "
+            "with the talks.",
+            "The campaign sought proposals from data firms",
+        ),
+        (
+            "Moscow plans to keep its troops in Belarus, according to NATO officials.",
+            "Moscow plans to keep its troops in Belarus",
+        ),
+    ],
+)
+def test_according_to_after_a_deed_is_the_source_not_a_reporting_channel(extract, text, content):
+    # Only a report of speech ("Stoltenberg said, according to The Guardian") folds
+    # "according to" into reported_via; what someone did or plans is the source's claim.
+    st = _one(extract(text), content)
+    assert st.content.text == content
+    assert st.speaker.text == text[text.index("according to") + len("according to ") : -1]
+    assert st.reported_via is None
+
+
 def test_it_treats_a_relative_clause_report_as_a_statement(extract):
     text = "Kyiv warned of an attack this week, a claim that the Kremlin denied."
     st = _one(extract(text), "a claim that the Kremlin denied")
