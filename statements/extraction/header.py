@@ -17,7 +17,11 @@ DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z .,'-]{0,40}?,?\s*)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
     # Any short capitalised agency name: (UPI), (Reuters), (TASS), (Xinhua), (Wire).
-    r"\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|–|-)\s*"
+    r"\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|―|–|-)\s*"
+    # Or a place in capitals alone: "WASHINGTON — ", "MANCHESTER, N.H. - ". Left in,
+    # the parser reads the dash as a verb and the place as its subject, the speaker.
+    r"|^[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    r"\s+(?:--|—|―|–|-)\s+(?=\S)"
 )
 NAV_LINES = {
     "trending", "advertisement", "share", "tweet", "email", "print", "comments",

@@ -17,6 +17,29 @@ def test_it_recognises_a_dateline_from_any_agency_so_its_date_is_not_the_date_sa
     assert statement.date_text == "on Tuesday"
 
 
+def test_a_place_in_capitals_before_a_dash_is_a_dateline_not_a_speaker():
+    text = (
+        "KYIV ― Dmytro Kuleba and Oleksii Reznikov, two of the ministers who met the "
+        "delegation in Brussels last month, made an impassioned call for more air defence "
+        "on Wednesday.\n"
+    )
+
+    header = parse_article_header(text)
+    [statement] = extract_statements(text, published=date(2022, 2, 16))
+
+    assert (0, len("KYIV ― ")) in header.boilerplate
+    assert "KYIV" not in statement.speaker.text
+    assert "ministers" in statement.speaker.text
+
+
+def test_a_capitalised_word_inside_a_line_or_a_short_one_is_not_a_dateline():
+    for line in (
+        "Russia said on Tuesday - a day after the drills - that troops were leaving.",
+        "US - Russia talks ended on Monday without agreement, the ministry said.",
+    ):
+        assert parse_article_header(line + "\n").boilerplate == [], line
+
+
 def test_a_parenthesis_inside_a_sentence_is_not_a_dateline():
     text = "Officials (including the minister) -- and others -- said on Monday that talks go on."
 
