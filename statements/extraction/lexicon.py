@@ -70,6 +70,18 @@ CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | EVIDENCE_VERBS | STANCE_VERBS
 HEARER_VERBS = frozenset(
     ["tell", "ask", "assure", "warn", "inform", "remind", "urge", "advise", "instruct", "order"]
 )
+# Verbs of feeling whose passive "by" phrase is what caused the feeling, not who
+# feels it: "authorities worried by the rise in hate speech", "alarmed by the reports".
+FEELING_VERBS = frozenset(
+    _words(
+        """
+    worry concern alarm trouble anger frustrate disturb upset surprise shock frighten
+    scare dismay disappoint encourage reassure outrage offend impress please bother
+    puzzle confuse excite thrill annoy irritate horrify embarrass amuse anguish sadden
+    hearten unnerve rattle baffle stun appal appall disgust infuriate enrage delight
+        """
+    )
+)
 # Verbs whose object alone carries the attributed content ("denied the claims").
 OBJECT_CONTENT_VERBS = frozenset(
     _words(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CARRIER_NOUNS, CUE_VERBS
+from ..lexicon import CARRIER_NOUNS, CUE_VERBS, FEELING_VERBS, HEARER_VERBS, SPEECH_VERBS
 from .misparses import (
     name_parsed_as_root,
     name_read_as_adverb,
@@ -72,9 +72,25 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     ):
         # "Mr. Trump was prompted to say ...", a cue the tagger marked as a whole.
         return passive
-    for child in cue.children:
-        if child.dep_ == "agent" and (agent := object_of(child)) is not None:
-            return agent
+    lemma = cue.lemma_.lower()
+    # "While he's said he'll fight ...", "She's told reporters ...": "'s" is "has",
+    # read as a passive "is". A hearer verb is active only with its hearer after it
+    # ("he's told that ..." is told).
+    hearer_after = any(c.dep_ == "dobj" for c in cue.children)
+    if (
+        passive is not None
+        and lemma in SPEECH_VERBS
+        and _has_contracted(cue)
+        and (lemma not in HEARER_VERBS or hearer_after)
+    ):
+        return passive
+    if lemma in FEELING_VERBS:
+        if passive is not None:
+            return passive  # "Officials were alarmed by the reports that ..."
+    else:
+        for child in cue.children:
+            if child.dep_ == "agent" and (agent := object_of(child)) is not None:
+                return agent
     if cue.pos_ == "NOUN" and (source := noun_source(cue)) is not None:
         return source
     if cue.dep_ == "xcomp" and cue.i > cue.head.i:
@@ -135,6 +151,15 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"conj", "appos", "compound"}:
         return prev
     return None
+
+
+def _has_contracted(cue: Token) -> bool:
+    """True when the verb's only passive auxiliary is a contracted "'s" and no
+    infinitive follows ("it's said to be" is a real passive)."""
+    aux = [c for c in cue.children if c.dep_ == "auxpass"]
+    if len(aux) != 1 or aux[0].lower_ not in {"'s", "’s"}:
+        return False
+    return not any(c.dep_ == "xcomp" for c in cue.children)
 
 
 def noun_source(cue: Token) -> Token | None:
