@@ -57,7 +57,8 @@ def quote_states(doc: Doc) -> list[int]:
     """Per token: outside quotations, inside a closed one, inside an unclosed one
     (a quotation running on into the next paragraph), or a quotation mark."""
     states = [_OUT] * len(doc)
-    for start, end, closed in paragraph_quotes(doc.text, 0, len(doc.text)):
+    text = doc.text  # Doc.text joins every token anew on each read
+    for start, end, closed in paragraph_quotes(text, 0, len(text)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not len(span):
             continue

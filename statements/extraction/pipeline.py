@@ -124,11 +124,11 @@ def _speaker_opens_a_clause(draft, text: str) -> bool:
 def _assemble(text, header, paras, para_docs, published, resolver) -> list[ExtractedStatement]:
     drafts: list[Draft] = []
     tagged: list[Draft] = []
-    for index, ((start, _end), doc) in enumerate(zip(paras, para_docs, strict=True)):
+    for index, ((start, end), doc) in enumerate(zip(paras, para_docs, strict=True)):
         for sent in doc.sents:
             for cand in candidates_for_sentence(sent):
                 drafts.append(Draft(cand, start, index))
-        tagged.extend(tagged_drafts(doc, start, index, tagged))
+        tagged.extend(tagged_drafts(doc, start, index, tagged, text[start:end]))
     drafts = fold_reported_via(drafts, text)
     drafts = merge_sources(drafts, tagged)
     groups = find_quotes(text, paras)

@@ -136,7 +136,7 @@ def _gap(span, cue) -> int:
     return 0
 
 
-def tagged_attributions(doc: Doc) -> list[TaggedAttribution]:
+def tagged_attributions(doc: Doc, text: str | None = None) -> list[TaggedAttribution]:
     """Group the tagger's spans in one paragraph into attributions.
 
     A content takes the nearest cue of its own sentence. A content in a sentence
@@ -169,7 +169,9 @@ def tagged_attributions(doc: Doc) -> list[TaggedAttribution]:
             owner[content.start] = cue
             reach[cue.start].add(sent_of(content))
     # Quotations running over several sentences join one sentence at a time.
-    quotations = paragraph_quotes(doc.text, 0, len(doc.text))
+    if text is None:
+        text = doc.text  # joins every token anew on each read: callers pass it
+    quotations = paragraph_quotes(text, 0, len(text))
     pending = [c for c in contents if c.start not in owner and _quoted(c, quotations)]
     while pending:
         joined = False

@@ -8,11 +8,16 @@ from ..rules import Candidate, find_speaker, speaker_tokens
 from ..tagger import tagged_attributions
 
 
-def tagged_drafts(doc, offset: int, para: int, previous: list[Draft]) -> list[Draft]:
+def tagged_drafts(
+    doc, offset: int, para: int, previous: list[Draft], text: str | None = None
+) -> list[Draft]:
+    """text is the paragraph's (doc.text), when the caller has it: Doc.text joins every
+    token anew on each read."""
+    text = doc.text if text is None else text
     out: list[Draft] = []
     # A transcript label opening the paragraph ('"WALLACE: ...') starts a new turn.
-    turn = SPEAKER_LABEL.match(doc.text) is not None
-    for att in tagged_attributions(doc):
+    turn = SPEAKER_LABEL.match(text) is not None
+    for att in tagged_attributions(doc, text):
         if att.cue_token is None:
             # A content with no cue of its own continues the last attribution when
             # it opens the paragraph (multi-paragraph quote).
