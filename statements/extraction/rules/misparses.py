@@ -135,6 +135,33 @@ def subject_read_as_apposition(cue: Token) -> Token | None:
     return None
 
 
+def subject_read_as_conjunct(cue: Token) -> Token | None:
+    """ "Through real-time analytics, reporters and editors know how many ...": the
+    parser joins the subject to the noun ending the opening phrase, as a conjunct,
+    and leaves the verb without one. The conjunct after the comma is the subject."""
+    if cue.dep_ != "ROOT":
+        return None
+    before = [c for c in cue.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < cue.i]
+    first = min([cue.i, *(c.i for c in before)])
+    doc = cue.doc
+    token = doc[first - 1] if first > 0 else None
+    while token is not None and token.dep_ == "conj" and token.head.i < token.i:
+        opens = token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ","
+        if opens and token.pos_ in {"NOUN", "PROPN"} and _in_opening_phrase(token.head, cue):
+            return token
+        token = token.head
+    return None
+
+
+def _in_opening_phrase(token: Token, cue: Token) -> bool:
+    """True when token lies in a prepositional phrase before the cue that hangs on it."""
+    while token.head != token and token.i < cue.i:
+        if token.dep_ == "prep" and token.head == cue:
+            return True
+        token = token.head
+    return False
+
+
 def what_there_was(cue: Token) -> Token | None:
     """ "There were also emails that night showing that ...": the participle hangs on
     "were", whose subject is the empty "there"; what there was speaks."""

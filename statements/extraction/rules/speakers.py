@@ -14,6 +14,7 @@ from .misparses import (
     quoted_title_after,
     subject_of_listed_verb,
     subject_read_as_apposition,
+    subject_read_as_conjunct,
     what_there_was,
 )
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
@@ -115,6 +116,8 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         return listed
     if (apposed := subject_read_as_apposition(cue)) is not None:
         return apposed
+    if (joined := subject_read_as_conjunct(cue)) is not None:
+        return joined
     if (root := name_parsed_as_root(cue)) is not None:
         return root
     if (there := what_there_was(cue)) is not None:

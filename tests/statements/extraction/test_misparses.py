@@ -36,3 +36,13 @@ def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
 )
 def test_a_name_read_as_an_adverb_is_the_speaker(nlp, sentence, cue, speaker):
     assert speaker_of(nlp, sentence, cue) == speaker
+
+
+def test_a_subject_joined_to_the_opening_phrase_as_a_conjunct_is_the_speaker(nlp):
+    # The parser makes "reporters" a conjunct of "analytics", leaving "know" without
+    # a subject; the opening phrase's own noun is not the speaker.
+    sentence = (
+        "Through real-time analytics, reporters and editors know how many people are "
+        "reading their work."
+    )
+    assert speaker_of(nlp, sentence, "know") == "reporters and editors"
