@@ -175,7 +175,9 @@ def known_adverbs() -> frozenset[str]:
 
     from .pipeline import MODEL_NAME
 
-    folder = next(spacy.util.get_package_path(MODEL_NAME).glob("*/lemmatizer/lookups"))
+    folder = next(spacy.util.get_package_path(MODEL_NAME).glob("*/lemmatizer/lookups"), None)
+    if folder is None:  # a base model without lemmatizer tables: no adverbs known
+        return frozenset()
     lookups = Lookups().from_disk(folder)
     irregular = lookups.get_table("lemma_exc").get("adv", {})
     return frozenset(lookups.get_table("lemma_index")["adv"]) | frozenset(irregular)

@@ -38,6 +38,13 @@ def test_a_name_read_as_an_adverb_is_the_speaker(nlp, sentence, cue, speaker):
     assert speaker_of(nlp, sentence, cue) == speaker
 
 
+def test_without_the_base_models_adverb_table_no_adverb_is_taken_for_a_name(nlp, monkeypatch):
+    from statements.extraction.rules import misparses
+
+    monkeypatch.setattr(misparses, "known_adverbs", frozenset)
+    assert speaker_of(nlp, "Connolly argued that the sanctions had failed.", "argued") is None
+
+
 def test_a_subject_joined_to_the_opening_phrase_as_a_conjunct_is_the_speaker(nlp):
     # The parser makes "reporters" a conjunct of "analytics", leaving "know" without
     # a subject; the opening phrase's own noun is not the speaker.
