@@ -163,6 +163,28 @@ def _in_opening_phrase(token: Token, cue: Token) -> bool:
     return False
 
 
+def subject_read_as_object_after_quote(cue: Token) -> Token | None:
+    """'"...," added Gowdy.', '"...," read one.': after a quotation the subject follows
+    the verb, and the parser sometimes takes it for the object. A verb right after
+    the closing mark whose object closes the sentence has no other object to have;
+    a participle there has ('"...," answering questions about her career.')."""
+    if cue.tag_ in {"VBG", "VBN"}:
+        return None
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= cue.sent.start and doc[i].is_space:
+        i -= 1
+    if i < cue.sent.start or doc[i].text not in CLOSING_TOKENS:
+        return None
+    obj = next((c for c in cue.children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i + 1
+    if end < cue.sent.end and not doc[end].is_punct:
+        return None
+    return obj
+
+
 def what_there_was(cue: Token) -> Token | None:
     """ "There were also emails that night showing that ...": the participle hangs on
     "were", whose subject is the empty "there"; what there was speaks."""

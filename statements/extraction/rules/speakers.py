@@ -15,6 +15,7 @@ from .misparses import (
     subject_of_listed_verb,
     subject_read_as_apposition,
     subject_read_as_conjunct,
+    subject_read_as_object_after_quote,
     what_there_was,
 )
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
@@ -118,6 +119,8 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         return apposed
     if (joined := subject_read_as_conjunct(cue)) is not None:
         return joined
+    if (inverted := subject_read_as_object_after_quote(cue)) is not None:
+        return inverted
     if (root := name_parsed_as_root(cue)) is not None:
         return root
     if (there := what_there_was(cue)) is not None:

@@ -53,3 +53,24 @@ def test_a_subject_joined_to_the_opening_phrase_as_a_conjunct_is_the_speaker(nlp
         "reading their work."
     )
     assert speaker_of(nlp, sentence, "know") == "reporters and editors"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "speaker"),
+    [
+        ("“We see no sign of withdrawal,” tweeted another.", "tweeted", "another"),
+        ("“Russia is not withdrawing! NATO stands firm,” read one.", "read", "one"),
+        # A participle after a quotation has an object of its own.
+        (
+            'Lavrov agreed to an interview for the paper\'s series on "Voices of Power," '
+            "answering questions about how the war has shaped his career.",
+            "answering",
+            "Lavrov",
+        ),
+    ],
+)
+def test_a_subject_after_the_quote_read_as_the_object_is_the_speaker(nlp, sentence, verb, speaker):
+    from statements.extraction.rules import find_speaker
+
+    (cue,) = [t for t in nlp(sentence) if t.text == verb]
+    assert find_speaker(cue).text == speaker
