@@ -50,9 +50,12 @@ def fold_reported_via(drafts: list[Draft], text: str) -> list[Draft]:
         cand = draft.cand
         if cand is not None and cand.via_span is not None:
             host = by_cue.get((id(cand.cue.doc), cand.cue.head.i)) or _reporting_host(draft, drafts)
-            if host is not None and host.cand.cue.lemma_.lower() not in SPEECH_VERBS:
-                host = None
-            if host is not None and host is not draft and host.cand.via_span is None:
+            if (
+                host is not None
+                and host is not draft
+                and host.cand.via_span is None
+                and host.cand.cue.lemma_.lower() in SPEECH_VERBS
+            ):
                 host.reported_via = text[draft.speaker[0] : draft.speaker[1]]
                 host.segments = [
                     seg for seg in host.segments if overlap(seg, draft.speaker) == 0

@@ -117,14 +117,20 @@ def subject_of_listed_verb(cue: Token) -> Token | None:
     return next((c for c in previous.children if c.dep_ in SUBJECT_DEPS and c.i < previous.i), None)
 
 
+def _verb_group_start(cue: Token) -> int:
+    """Index of the first word of the verb with its auxiliaries and negation before it
+    ("have not vouched"): what ends just before it is where a subject would be."""
+    before = [c.i for c in cue.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < cue.i]
+    return min([cue.i, *before])
+
+
 def subject_read_as_apposition(cue: Token) -> Token | None:
     """ "In addition to the ABA, a bipartisan coalition of politicians have vouched for
     ...": the parser hangs the subject on the noun before it as an apposition and
     leaves the verb without one. The apposition ending right before the verb is it."""
     if cue.dep_ != "ROOT":
         return None
-    before = [c for c in cue.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < cue.i]
-    first = min([cue.i, *(c.i for c in before)])
+    first = _verb_group_start(cue)
     if first == 0:
         return None
     token = cue.doc[first - 1]
@@ -142,8 +148,7 @@ def subject_read_as_conjunct(cue: Token) -> Token | None:
     and leaves the verb without one. The conjunct after the comma is the subject."""
     if cue.dep_ != "ROOT":
         return None
-    before = [c for c in cue.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < cue.i]
-    first = min([cue.i, *(c.i for c in before)])
+    first = _verb_group_start(cue)
     doc = cue.doc
     token = doc[first - 1] if first > 0 else None
     while token is not None and token.dep_ == "conj" and token.head.i < token.i:

@@ -78,12 +78,11 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     # "While he's said he'll fight ...", "She's told reporters ...": "'s" is "has",
     # read as a passive "is". A hearer verb is active only with its hearer after it
     # ("he's told that ..." is told).
-    hearer_after = any(c.dep_ == "dobj" for c in cue.children)
     if (
         passive is not None
         and lemma in SPEECH_VERBS
         and _has_contracted(cue)
-        and (lemma not in HEARER_VERBS or hearer_after)
+        and (lemma not in HEARER_VERBS or any(c.dep_ == "dobj" for c in cue.children))
     ):
         return passive
     if lemma in FEELING_VERBS:
