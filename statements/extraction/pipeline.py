@@ -113,8 +113,11 @@ def _named_mentions(paras, para_docs, resolver, on) -> list[tuple[int, str, tupl
 
 
 def _speaker_opens_a_clause(draft, text: str) -> bool:
-    # A speaker is a noun phrase. One opening with "that"/"whether" is the subject of a
-    # reported clause read backwards ("X said on Monday that talks ... will continue").
+    # A speaker is a noun phrase, and one opening with "that"/"whether" is a clause read
+    # backwards. In news "that" opens a speaker more often as a relative pronoun ("a
+    # statement that says") or a determiner ("That events turned"). Keeping those, on
+    # dev and the held-out fold 2/5 of train together, added 43 statements of which 17
+    # matched an annotated one, 9 of them with the right speaker, so they stay out too.
     if draft.speaker is None:
         return False
     words = text[draft.speaker[0] : draft.speaker[1]].split(None, 1)

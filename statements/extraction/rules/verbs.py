@@ -70,6 +70,10 @@ def _reporting_tail(cue: Token) -> bool:
     if cue.i < cue.head.i and not _set_off(cue):
         return False
     deps = {c.dep_ for c in cue.children}
+    # A clause opened by "that" or "whether" is what someone said, not who said it:
+    # in "Lavrov said on Monday that talks would continue", "continue" hangs on "said".
+    if "mark" in deps:
+        return False
     return bool(deps & SUBJECT_DEPS) and not deps & {"dobj", "ccomp", "xcomp", "attr"}
 
 

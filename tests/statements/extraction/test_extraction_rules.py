@@ -136,6 +136,13 @@ def test_a_relative_pronoun_speaker_resolves_through_its_noun(extract):
     assert st.actor == "Ukrainian government"
 
 
+def test_a_verb_in_a_that_clause_does_not_report_the_sentence_around_it(extract):
+    statements = extract("Lavrov said on Monday that talks would continue.")
+    assert [(s.speaker.text, s.cue.text, s.content.text) for s in statements] == [
+        ("Lavrov", "said", "that talks would continue")
+    ]
+
+
 def test_rules_read_stance_and_speech_verbs_beyond_say(nlp):
     # Verbs that PolNeAR's train split marks as cues in about half their uses or more.
     from statements.extraction.rules import candidates_for_sentence
