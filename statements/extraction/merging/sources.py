@@ -79,7 +79,41 @@ def _agreed_segments(rule: Draft, tagged: Draft) -> list[tuple[int, int]]:
         return list(rule.segments)
     sentence = rule.cand.cue.sent
     lo, hi = sentence.start_char + rule.offset, sentence.end_char + rule.offset
-    return [t for t in tagged.segments if t in shared or not lo <= t[0] < hi]
+    agreed = [t for t in tagged.segments if t in shared or not lo <= t[0] < hi]
+    return list(rule.segments) if _stops_inside_a_phrase(agreed, rule) else agreed
+
+
+def _stops_inside_a_phrase(segments: list[tuple[int, int]], rule: Draft) -> bool:
+    """The tagger's content lies within the rule's and breaks off one of the rule
+    content's phrases: its last word hangs on a word after it ("the debate is infected
+    with what [he called tribalism]"), or its first word has a dependent before it
+    ("[the weapons his country has,] he added, are like nuclear bombs"). The parse
+    then shows where the content really ends. Over dev and the held-out folds 2/5 and
+    3/5 of train, 6 more statements matched an annotated one and 24 fewer did not."""
+    doc, offset = rule.cand.cue.doc, rule.offset
+    ours, theirs = _tokens(doc, rule.segments, offset), _tokens(doc, segments, offset)
+    if not theirs or not theirs < ours:
+        return False
+    words = [doc[i] for i in sorted(theirs) if not (doc[i].is_punct or doc[i].is_space)]
+    if not words:
+        return True
+    first, last = words[0], words[-1]
+    if last.head.i > last.i and last.head.i in ours - theirs:
+        return True
+    return any(c.i < first.i and c.i in ours - theirs for c in first.children)
+
+
+def _tokens(doc, segments: list[tuple[int, int]], offset: int) -> set[int]:
+    found: set[int] = set()
+    length = doc[-1].idx + len(doc[-1]) if len(doc) else 0
+    for start, end in segments:
+        # A quotation's other sentences may lie in other paragraphs, outside doc.
+        if start < offset or end - offset > length:
+            continue
+        span = doc.char_span(start - offset, end - offset, alignment_mode="contract")
+        if span is not None:
+            found.update(t.i for t in span)
+    return found
 
 
 def _without_embedded_reports(tagged: Draft, rules: list[Draft]) -> list[tuple[int, int]]:

@@ -1,3 +1,4 @@
+import pytest
 from spacy.tokens import Span as SpacySpan
 
 from statements.extraction.tagger import tagged_attributions
@@ -185,6 +186,48 @@ def test_an_agreed_rule_leaves_out_a_tagged_segment_from_another_clause(nlp):
     )
     said = _with_cue(merged, text, "said")
     assert [text[s:e] for s, e in said.segments] == ["he was not speaking only about Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled", "cue", "content"),
+    [
+        # The tagger's content breaks off inside a phrase: "what" hangs on "called".
+        (
+            "Too often, Mr. Clarke said, the debate over coal is infected with what he "
+            "called tribalism.",
+            [
+                ("Mr. Clarke", "SOURCE"),
+                ("said", "CUE"),
+                ("the debate over coal is infected with what", "CONTENT"),
+            ],
+            "said",
+            ["Too often", "the debate over coal is infected with what he called tribalism"],
+        ),
+        # It starts after its own subject, which the report set off by commas split off.
+        (
+            "The weapons his country has, Putin added, are like nuclear bombs that nobody can use.",
+            [
+                ("Putin", "SOURCE"),
+                ("added", "CUE"),
+                ("are like nuclear bombs that nobody can use", "CONTENT"),
+            ],
+            "added",
+            ["The weapons his country has", "are like nuclear bombs that nobody can use"],
+        ),
+        # A whole clause stays the tagger's, without the comment the parse hung on it.
+        (
+            "Smith said the plan would fail, which surprised nobody in the room.",
+            [("Smith", "SOURCE"), ("said", "CUE"), ("the plan would fail", "CONTENT")],
+            "said",
+            ["the plan would fail"],
+        ),
+    ],
+)
+def test_an_agreed_rule_keeps_its_content_where_the_taggers_breaks_off_a_phrase(
+    nlp, text, labelled, cue, content
+):
+    said = _with_cue(_merged(nlp, text, labelled), text, cue)
+    assert [text[s:e] for s, e in said.segments] == content
 
 
 def test_an_agreed_rule_takes_the_taggers_quotation_in_the_next_sentence(nlp):
