@@ -151,6 +151,9 @@ CARRIER_NOUNS = frozenset(
     )
 )
 PRONOUNS = frozenset(["he", "she", "him", "her", "his", "i", "we", "they", "it"])
+# Measurements whose findings a sentence reports with "in": "In the latest poll,
+# Clinton leads Trump by 5 points".
+FINDING_NOUNS = frozenset(["poll", "survey", "census", "tally"])
 
 # Nouns that carry attributed content in a clause: "his claim that ...".
 CUE_NOUNS = frozenset(

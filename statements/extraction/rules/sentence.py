@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..lexicon import CUE_NOUNS
+from ..lexicon import CUE_NOUNS, FINDING_NOUNS
 from .speakers import noun_source, speaker_tokens
 from .tokens import Candidate, chars, consecutive_runs, object_of, trim
 from .verbs import is_cue, verb_candidate
@@ -24,6 +24,11 @@ def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
     for tok in sent:
         if tok.lower_ == "according":
             cand = _according_to(tok, sent)
+            if cand:
+                found.append(cand)
+            continue
+        if tok.lower_ == "in":
+            cand = _in_finding(tok, sent)
             if cand:
                 found.append(cand)
             continue
@@ -116,6 +121,41 @@ def _noun_candidate(cue: Token) -> Candidate | None:
         speaker_head=owner,
         content=[chars(content)],
         content_tokens={t.i for t in content},
+    )
+
+
+def _in_finding(tok: Token, sent: SpacySpan) -> Candidate | None:
+    """ "In the latest poll, Clinton leads Trump by 5 points": the poll reports the
+    clause the phrase modifies, as with "according to". PolNeAR marks these, the
+    reporting verb of the clause included ("In a poll, 40 percent said ...")."""
+    pobj = object_of(tok)
+    verb = tok.head
+    if pobj is None or pobj.lemma_.lower() not in FINDING_NOUNS:
+        return None
+    # One named measurement; "rising in the polls" is an idiom, not a report.
+    if pobj.tag_ != "NN" or not any(c.dep_ in {"det", "poss"} for c in pobj.children):
+        return None
+    if tok.dep_ != "prep" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    # What the poll found is a clause with a subject, not a modifier ("voters surveyed
+    # in the poll", "a lead that shrank from 58 percent in the last poll").
+    if verb.dep_ in {"relcl", "acl", "advcl", "pcomp", "amod", "xcomp"}:
+        return None
+    if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    src = speaker_tokens(pobj)
+    phrase_ids = {t.i for t in tok.subtree} | {t.i for t in src}
+    content_tokens = trim([t for t in verb.subtree if t.i not in phrase_ids and t.sent == sent])
+    if not content_tokens:
+        return None
+    segments = [chars(r) for r in (trim(r) for r in consecutive_runs(content_tokens)) if r]
+    return Candidate(
+        cue=tok,
+        cue_end=tok.idx + len(tok.text),
+        speaker=chars(src),
+        speaker_head=pobj,
+        content=segments,
+        content_tokens={t.i for t in content_tokens},
     )
 
 

@@ -159,6 +159,38 @@ def test_rules_read_stance_and_speech_verbs_beyond_say(nlp):
         assert [sentence[s:e] for c in found for s, e in c.content] == [content], sentence
 
 
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        (
+            "In the latest poll, Clinton leads Trump by five points.",
+            "the latest poll",
+            "Clinton leads Trump by five points",
+        ),
+        (
+            "Clinton led Trump 47 percent to 39 percent among young voters in a "
+            "Washington Post-ABC News poll.",
+            "a Washington Post-ABC News poll",
+            "Clinton led Trump 47 percent to 39 percent among young voters",
+        ),
+        # An idiom, and a modifier, report nothing.
+        ("Trump rose sharply in the polls.", None, None),
+        ("Voters surveyed in the poll were angry about the economy.", None, None),
+    ],
+)
+def test_rules_read_a_poll_as_the_source_of_what_it_found(nlp, sentence, source, content):
+    from statements.extraction.rules import candidates_for_sentence
+
+    doc = nlp(sentence)
+    found = [c for sent in doc.sents for c in candidates_for_sentence(sent) if c.cue.lower_ == "in"]
+    if source is None:
+        assert found == []
+        return
+    (poll,) = found
+    assert sentence[poll.speaker[0] : poll.speaker[1]] == source
+    assert [sentence[s:e] for s, e in poll.content] == [content]
+
+
 def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
     from statements.extraction.rules import candidates_for_sentence
 
