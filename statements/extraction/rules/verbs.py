@@ -62,6 +62,27 @@ def _content_children(cue: Token, speaker: Token | None) -> list[Token]:
     return children
 
 
+def _joined_reports(clause: Token) -> set[int]:
+    """Tokens of reports joined to a reported clause: in "Obama emphasized that the
+    reforms were not complete, and rights groups warned that ...", the parser makes
+    "warned" a conjunct of "were", but the groups' report is not Obama's. A conjunct
+    that is a cue with a subject of its own goes, with the comma and "and" before it.
+    One opened by "that" is still what was said ("said that X and that NATO warned Y")."""
+    out: set[int] = set()
+    for conj in clause.subtree:
+        if conj.dep_ != "conj" or conj.pos_ not in {"VERB", "AUX"} or not is_cue(conj):
+            continue
+        deps = {c.dep_ for c in conj.children}
+        if not deps & {"nsubj", "nsubjpass"} or "mark" in deps:
+            continue
+        out.update(t.i for t in conj.subtree)
+        i = conj.left_edge.i - 1
+        while i > clause.left_edge.i and clause.doc[i].dep_ in {"cc", "punct"}:
+            out.add(i)
+            i -= 1
+    return out
+
+
 def _reporting_tail(cue: Token) -> bool:
     """'"Russia is massing troops," Stoltenberg said.' with the verb parsed under the quote,
     or 'The plan, Smith said, will fail.' with the report set off by commas inside it."""
@@ -187,7 +208,7 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             # concern and Putin says ..."): that clause is not what was said. A name
             # hung on the quotation it follows is not, and is cut out of it.
             continue
-        content_tokens.extend(subtree_without(child, spk_ids | {cue.i}))
+        content_tokens.extend(subtree_without(child, spk_ids | {cue.i} | _joined_reports(child)))
     if not content_tokens and _reporting_tail(cue):
         # '"Russia is massing troops," Stoltenberg said.' parsed with the
         # report verb hanging off the quoted clause.

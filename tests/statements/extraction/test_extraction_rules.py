@@ -191,6 +191,36 @@ def test_rules_read_a_poll_as_the_source_of_what_it_found(nlp, sentence, source,
     assert [sentence[s:e] for s, e in poll.content] == [content]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # The parser joins the rights groups' report to Obama's clause as a conjunct.
+        (
+            "Obama emphasized that Burma's reforms were not complete, and human rights "
+            "groups warned that the administration was relinquishing leverage.",
+            "that Burma's reforms were not complete",
+        ),
+        # A conjunct that reports nothing is part of what was said, and so is a
+        # report opened by "that", which the reporting verb governs too.
+        (
+            "Obama emphasized that prices had risen and wages had fallen.",
+            "that prices had risen and wages had fallen",
+        ),
+        (
+            "Obama emphasized that the troops would leave and that NATO had warned of a buildup.",
+            "that the troops would leave and that NATO had warned of a buildup",
+        ),
+    ],
+)
+def test_a_report_joined_to_what_was_said_is_not_part_of_it(nlp, sentence, content):
+    from statements.extraction.rules import candidates_for_sentence
+
+    doc = nlp(sentence)
+    found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
+    (emphasized,) = [c for c in found if c.cue.text == "emphasized"]
+    assert [sentence[s:e] for s, e in emphasized.content] == [content]
+
+
 def test_rules_read_a_report_set_off_by_commas_inside_what_was_said(nlp):
     from statements.extraction.rules import candidates_for_sentence
 
