@@ -143,8 +143,7 @@ def _in_finding(tok: Token, sent: SpacySpan) -> Candidate | None:
         return None
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return None
-    src = speaker_tokens(pobj)
-    phrase_ids = {t.i for t in tok.subtree} | {t.i for t in src}
+    phrase_ids = {t.i for t in tok.subtree}
     content_tokens = trim([t for t in verb.subtree if t.i not in phrase_ids and t.sent == sent])
     if not content_tokens:
         return None
@@ -152,7 +151,7 @@ def _in_finding(tok: Token, sent: SpacySpan) -> Candidate | None:
     return Candidate(
         cue=tok,
         cue_end=tok.idx + len(tok.text),
-        speaker=chars(src),
+        speaker=chars(speaker_tokens(pobj)),
         speaker_head=pobj,
         content=segments,
         content_tokens={t.i for t in content_tokens},
