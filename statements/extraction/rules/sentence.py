@@ -144,18 +144,8 @@ def _in_finding(tok: Token, sent: SpacySpan) -> Candidate | None:
     if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
         return None
     phrase_ids = {t.i for t in tok.subtree}
-    content_tokens = trim([t for t in verb.subtree if t.i not in phrase_ids and t.sent == sent])
-    if not content_tokens:
-        return None
-    segments = [chars(r) for r in (trim(r) for r in consecutive_runs(content_tokens)) if r]
-    return Candidate(
-        cue=tok,
-        cue_end=tok.idx + len(tok.text),
-        speaker=chars(speaker_tokens(pobj)),
-        speaker_head=pobj,
-        content=segments,
-        content_tokens={t.i for t in content_tokens},
-    )
+    content = [t for t in verb.subtree if t.i not in phrase_ids and t.sent == sent]
+    return _sourced_by_phrase(tok, tok.idx + len(tok.text), pobj, content, via=False)
 
 
 def _according_to(tok: Token, sent: SpacySpan) -> Candidate | None:
@@ -167,19 +157,27 @@ def _according_to(tok: Token, sent: SpacySpan) -> Candidate | None:
     pobj = object_of(to)
     if pobj is None:
         return None
-    src = speaker_tokens(pobj)
-    phrase_ids = {t.i for t in tok.subtree} | {to.i} | {t.i for t in src}
+    phrase_ids = {t.i for t in tok.subtree} | {to.i} | {t.i for t in speaker_tokens(pobj)}
     rest = [t for t in sent if t.i not in phrase_ids]
-    content_tokens = trim(rest)
+    return _sourced_by_phrase(tok, to.idx + len(to.text), pobj, rest, via=True)
+
+
+def _sourced_by_phrase(
+    cue: Token, cue_end: int, source: Token, words: list[Token], *, via: bool
+) -> Candidate | None:
+    """A report whose source is the object of the cue's phrase ("according to NATO",
+    "in the latest poll") and whose content is the given words; with via, the source
+    may also be a channel that fold_reported_via hands to a speech verb."""
+    content_tokens = trim(words)
     if not content_tokens:
         return None
-    segments = [chars(r) for r in (trim(r) for r in consecutive_runs(content_tokens)) if r]
+    src = chars(speaker_tokens(source))
     return Candidate(
-        cue=tok,
-        cue_end=to.idx + len(to.text),
-        speaker=chars(src),
-        speaker_head=pobj,
-        content=segments,
+        cue=cue,
+        cue_end=cue_end,
+        speaker=src,
+        speaker_head=source,
+        content=[chars(r) for r in (trim(r) for r in consecutive_runs(content_tokens)) if r],
         content_tokens={t.i for t in content_tokens},
-        via_span=chars(src),
+        via_span=src if via else None,
     )
