@@ -51,7 +51,7 @@ OBJECT_CONTROL = frozenset(
 RECEIVING_VERBS = frozenset(["receive", "get", "obtain", "see", "watch", "hear", "read"])
 
 
-def find_speaker(cue: Token, depth: int = 0) -> Token | None:
+def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | None:
     # "voters who say ..." names its source by the relative pronoun, which actor
     # resolution maps back to the noun it stands for.
     subjects = [
@@ -88,6 +88,10 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     if lemma in FEELING_VERBS:
         if passive is not None:
             return passive  # "Officials were alarmed by the reports that ..."
+    elif adjunct and (subject := passive or _passive_conjunct_subject(cue)) is not None:
+        # "Silverman was booed by supporters after telling them ...": a participle
+        # hung on a passive verb is done by its subject, not by its agent.
+        return subject
     else:
         for child in cue.children:
             if child.dep_ == "agent" and (agent := object_of(child)) is not None:
@@ -131,12 +135,15 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
         return cue.head  # "the former secretary of state, slamming ..."
     if (shared := _passive_conjunct_subject(cue)) is not None:
         return shared
+    if (absolute := _with_absolute(cue)) is not None:
+        return absolute
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
     # the governing verb, but never across a reported clause.
     # "he is correct to note that ..." reaches the subject through the adjective too.
     climb = {"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"}
     if depth < 4 and cue.dep_ in climb and cue.head != cue:
-        found = find_speaker(_governor(cue), depth + 1)
+        participle = adjunct or cue.tag_ == "VBG" and cue.dep_ in {"advcl", "pcomp"}
+        found = find_speaker(_governor(cue), depth + 1, adjunct=participle)
         if found is not None:
             return found
     if depth == 0 or cue.dep_ == "ROOT":
@@ -156,6 +163,28 @@ def find_speaker(cue: Token, depth: int = 0) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"conj", "appos", "compound"}:
         return prev
     return None
+
+
+def _with_absolute(cue: Token) -> Token | None:
+    """ "The conversation ended with Maddow asking Clinton ...", "liberals, with about
+    three in 10 saying ...": after "with", the words before the participle are who does
+    it. The head of those words, or None."""
+    if cue.tag_ != "VBG":
+        return None
+    doc = cue.doc
+    start = cue.i - 1
+    # At most five words, none a verb, a mark or a preposition but the "in" of "three in
+    # 10": "with a smile, saying ..." and "with a smile on his face saying ..." are
+    # the sentence subject's.
+    while start >= cue.sent.start and cue.i - start <= 6 and doc[start].lower_ != "with":
+        if doc[start].pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and doc[start].lower_ != "in":
+            return None
+        start -= 1
+    if start < cue.sent.start or doc[start].lower_ != "with" or start == cue.i - 1:
+        return None
+    words = doc[start + 1 : cue.i]
+    heads = [t for t in words if not words.start <= t.head.i < words.end]
+    return next((t for t in reversed(heads) if t.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}), None)
 
 
 def _has_contracted(cue: Token) -> bool:

@@ -50,3 +50,46 @@ def test_a_contracted_has_before_a_speech_verb_leaves_its_subject_the_speaker(
 )
 def test_what_a_feeling_is_caused_by_is_not_who_feels_it(nlp, sentence, verb, speaker):
     assert _speaker_of_verb(nlp, sentence, verb) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Comedian Sarah Silverman was booed by Sanders supporters after telling "
+            "holdouts that they were being ridiculous.",
+            "Comedian Sarah Silverman",
+        ),
+        # Also when the passive verb shares its subject with the one before it.
+        (
+            "Putin was cheered and praised by the generals after declaring that the war was over.",
+            "Putin",
+        ),
+    ],
+)
+def test_a_participle_on_a_passive_verb_is_its_subjects_not_its_agents(nlp, sentence, speaker):
+    cue = next(word for word in ("telling", "declaring") if word in sentence)
+    assert speaker_of(nlp, sentence, cue) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "The conversation ended with Maddow asking Clinton whether she would run.",
+            "asking",
+            "Maddow",
+        ),
+        (
+            "About two-thirds of caucus attendees described themselves as liberals with "
+            "about three in 10 saying they are very liberal.",
+            "saying",
+            "about three in 10",
+        ),
+        # "with" and a phrase that is no subject: the sentence's subject speaks.
+        ("He left with a smile, saying the talks had failed.", "saying", "He"),
+        ("He left with a smile on his face saying the talks had failed.", "saying", "He"),
+    ],
+)
+def test_with_and_a_noun_before_a_participle_name_who_does_it(nlp, sentence, cue, speaker):
+    assert speaker_of(nlp, sentence, cue) == speaker
