@@ -97,10 +97,10 @@ def _stops_inside_a_phrase(segments: list[tuple[int, int]], rule: Draft) -> bool
     words = [doc[i] for i in sorted(theirs) if not (doc[i].is_punct or doc[i].is_space)]
     if not words:
         return True
-    first, last = words[0], words[-1]
-    if last.head.i > last.i and last.head.i in ours - theirs:
+    first, last, left_out = words[0], words[-1], ours - theirs
+    if last.head.i > last.i and last.head.i in left_out:
         return True
-    return any(c.i < first.i and c.i in ours - theirs for c in first.children)
+    return any(c.i < first.i and c.i in left_out for c in first.children)
 
 
 def _tokens(doc, segments: list[tuple[int, int]], offset: int) -> set[int]:
