@@ -73,8 +73,17 @@ def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
             # The turn's words are quoted from its label on; the label is the cue.
             quotes[0] = (label.end(), *quotes[0][1:])
         # News style leaves a quote open at a paragraph end when the same
-        # speaker continues in the next paragraph, which reopens the quote.
-        if carry is not None and quotes and quotes[0][0] == start and label is None:
+        # speaker continues in the next paragraph, which reopens the quote with the
+        # same mark. A paragraph opening with another mark ('"She was anxious.' then
+        # '“It never crossed my mind,” she said') is a quotation of its own: in
+        # PolNeAR's train and dev, all six such pairs were scraped block quotes.
+        if (
+            carry is not None
+            and quotes
+            and quotes[0][0] == start
+            and label is None
+            and text[start] == text[carry.segments[-1][0]]
+        ):
             carry.segments.append(quotes[0][:2])
             if not quotes[0][2]:
                 continue

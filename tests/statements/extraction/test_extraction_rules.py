@@ -54,6 +54,32 @@ def test_it_continues_a_quote_over_several_paragraphs(extract):
     assert "impose sanctions" in text[st.segments[1][0] : st.segments[1][1]]
 
 
+def _quotations(paragraph_texts):
+    from statements.extraction.quotes import find_quotes
+
+    text, paras = "", []
+    for para in paragraph_texts:
+        start = len(text) + (2 if text else 0)
+        text = f"{text}\n\n{para}" if text else para
+        paras.append((start, len(text)))
+    return [[text[s:e] for s, e in group.segments] for group in find_quotes(text, paras)]
+
+
+@pytest.mark.parametrize("mark, close", [('"', '"'), ("\u201c", "\u201d")])
+def test_a_quote_continues_into_a_paragraph_reopening_it_with_the_same_mark(mark, close):
+    found = _quotations([f"{mark}Russia is pulling back.", f"{mark}We will respond.{close}"])
+    assert found == [[f"{mark}Russia is pulling back.", f"{mark}We will respond.{close}"]]
+
+
+def test_a_paragraph_opening_with_another_mark_is_a_quotation_of_its_own(extract):
+    # A scraped block quote opens each paragraph with a straight mark; the
+    # typographic quote after it is the next speaker's, not a continuation.
+    first, second = '"Melanie was anxious.', "\u201cIt never crossed my mind,\u201d she said."
+    assert _quotations([first, second]) == [[first], ["\u201cIt never crossed my mind,\u201d"]]
+    st = _one(extract(f"{first}\n\n{second}"), "never crossed")
+    assert st.content.text == "\u201cIt never crossed my mind,\u201d"
+
+
 def test_it_resolves_he_to_the_previous_named_speaker(extract):
     text = (
         "Jens Stoltenberg said on Wednesday that NATO was ready to talk.\n\n"
