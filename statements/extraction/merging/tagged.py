@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..drafts import Draft, merge_segments
+from ..lexicon import SPEECH_VERBS
 from ..quotes import SPEAKER_LABEL
 from ..rules import Candidate, find_speaker, speaker_tokens
 from ..tagger import tagged_attributions
@@ -36,15 +37,16 @@ def tagged_drafts(
                 out.append(draft)
             continue
         cue = doc[att.cue_token]
+        content = with_phrase_completed(doc, sorted(att.content))
         content_ids = {
-            t.i for s, e in att.content for t in doc.char_span(s, e, alignment_mode="expand")
+            t.i for s, e in content for t in doc.char_span(s, e, alignment_mode="expand")
         }
         cand = Candidate(
             cue=cue,
             cue_end=att.cue[1],
             speaker=att.source,
             speaker_head=doc[att.source_head] if att.source_head is not None else None,
-            content=sorted(att.content),
+            content=content,
             content_tokens=content_ids,
         )
         draft = Draft(cand, offset, para)
@@ -52,6 +54,60 @@ def tagged_drafts(
         draft.origin = "tagger"
         out.append(draft)
     return out
+
+
+RELATIVIZERS = frozenset(["WDT", "WP", "WP$", "WRB"])
+
+
+def _completion(end):
+    """(opening word, head) of the phrase a content ending on this token leaves
+    unfinished, if any: the relative clause it opens ("four cases in which"), or the
+    object of a preposition ("super PACs, including")."""
+    if end.tag_ in RELATIVIZERS:
+        opener, clause = end, end.head
+        if clause.dep_ == "prep" and clause.i < end.i:  # "in which" hangs from its preposition
+            opener, clause = clause, clause.head
+        if clause.i > end.i and clause.dep_ in {"relcl", "advcl", "acl"}:
+            return opener, clause
+        return None
+    if end.dep_ == "prep":
+        obj = next((c for c in end.rights if c.dep_ in {"pobj", "pcomp"}), None)
+        return (end, obj) if obj is not None else None
+    return None
+
+
+def _reports_speech(phrase) -> bool:
+    # "the 2000 election, when the state stated that 12,000 voters were ex-cons":
+    # the state's report is a statement of its own, which the longer content would
+    # swallow.
+    return any(
+        t.lemma_.lower() in SPEECH_VERBS and any(c.dep_ == "ccomp" for c in t.children)
+        for t in phrase.subtree
+    )
+
+
+def with_phrase_completed(doc, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content never ends inside a phrase the parse shows running on. The tagger
+    stops there when the rest holds a cue of its own ("in which Kaine defended") or
+    a name it takes for a source, but PolNeAR keeps the phrase in what was said, as
+    the reading does."""
+    last = doc.char_span(*content[-1], alignment_mode="expand")
+    if last is None or len(last) == 0:
+        return content
+    end = last[-1]
+    while end.is_punct and end.i > last.start:
+        end = doc[end.i - 1]
+    found = _completion(end)
+    if found is None:
+        return content
+    opener, phrase = found
+    # A relative pronoun alone ("which", "who") is a content of its own in PolNeAR.
+    if opener.i <= last.start or phrase.sent != end.sent or _reports_speech(phrase):
+        return content
+    tail = doc[phrase.right_edge.i]
+    while tail.is_punct and tail.i > phrase.i:
+        tail = doc[tail.i - 1]
+    return [*content[:-1], (content[-1][0], tail.idx + len(tail.text))]
 
 
 def governed_content(doc, att, offset: int, para: int) -> Draft | None:

@@ -386,3 +386,63 @@ def test_a_cue_takes_the_nearest_of_the_sources_before_it(nlp):
     )
     (att,) = tagged_attributions(doc)
     assert text[att.source[0] : att.source[1]] == "he"
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, tagged, expected",
+    [
+        (
+            "The ad references four cases in which Kaine defended people accused of murder.",
+            "The ad",
+            "references",
+            "four cases in which",
+            "four cases in which Kaine defended people accused of murder",
+        ),
+        (
+            "Aides cite the 2000 election in Florida, when Gore lost the state by 537 votes.",
+            "Aides",
+            "cite",
+            "the 2000 election in Florida, when",
+            "the 2000 election in Florida, when Gore lost the state by 537 votes",
+        ),
+        (
+            "Bush railed against super PACs, including the one that raised $100 million.",
+            "Bush",
+            "railed against",
+            "super PACs, including",
+            "super PACs, including the one that raised $100 million",
+        ),
+        # Controls. A content that ends where its own clause ends stays as tagged.
+        (
+            "The ad references four cases, and Kaine defended people accused of murder.",
+            "The ad",
+            "references",
+            "four cases",
+            "four cases",
+        ),
+        # A relative pronoun alone is what was said ("..., which he called a hoax").
+        (
+            "Trump pointed to the report, which Smith called a hoax.",
+            "Smith",
+            "called",
+            "which",
+            "which",
+        ),
+        # A clause reporting someone's words is their statement, not part of this one.
+        (
+            "Aides cite the 2000 election in Florida, when the state said it was close.",
+            "Aides",
+            "cite",
+            "the 2000 election in Florida, when",
+            "the 2000 election in Florida, when",
+        ),
+    ],
+)
+def test_a_tagged_content_never_ends_inside_a_phrase_that_runs_on(
+    nlp, text, source, cue, tagged, expected
+):
+    from statements.extraction.merging import tagged_drafts
+
+    doc = _doc_with(nlp, text, [(source, "SOURCE"), (cue, "CUE"), (tagged, "CONTENT")])
+    (draft,) = tagged_drafts(doc, 0, 0, [])
+    assert [text[s:e] for s, e in draft.segments] == [expected]
