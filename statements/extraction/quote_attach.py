@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .drafts import Draft, inside, merge_segments, outside_of, overlap
-from .lexicon import CUE_NOUNS, CUE_VERBS
+from .lexicon import CUE_NOUNS, CUE_VERBS, SPEECH_VERBS
 from .merging.tagged import parsed_speaker
 from .quotes import QuoteGroup
 from .rules import Candidate
@@ -207,6 +207,16 @@ def _introducing_verb(colon):
     """The reporting verb the colon closes: the one it hangs from, or the nearest above
     it ("When asked why, Sembler responded in a text message:" parses with "asked" at
     the root, but the colon hangs from "responded")."""
+    before = colon.doc[colon.i - 1] if colon.i > colon.sent.start else None
+    if (
+        before is not None
+        and before.pos_ == "VERB"
+        and before.lemma_.lower() in SPEECH_VERBS
+        and colon.head in before.ancestors
+    ):
+        # '"...," Trump said before adding: "..."': the parse hangs the colon on
+        # "said", but the verb it closes is the one right before it.
+        return before
     for token in [colon.head, *colon.head.ancestors]:
         if token.pos_ not in {"VERB", "AUX"}:
             continue

@@ -37,6 +37,16 @@ def test_a_quote_after_a_colon_is_the_introducing_speakers(extract):
             id="the verb the colon hangs from, not the sentence root",
         ),
         pytest.param(
+            (
+                "“If she gets to pick her judges, nothing you can do, folks,” Trump said before "
+                "adding: “Though the Second Amendment people, maybe there is.”"
+            ),
+            "Second Amendment",
+            "Trump",
+            "adding:",
+            id="the verb right before the colon, though the parse hangs it on the one above",
+        ),
+        pytest.param(
             "Russia's defense ministry said some units were returning to their bases.\n\n"
             "NATO released the following statement:\n\n"
             "“Allies remain concerned that Russia continues the military buildup near Ukraine.”",
