@@ -41,7 +41,7 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
             if settings.AGREED_CONTENT == "tagger" or (
                 settings.AGREED_CONTENT == "cue" and overlap(rule.cue, best.cue)
             ):
-                rule.segments = _agreed_segments(rule, best)
+                rule.segments = _agreed_segments(rule, best, near)
             elif settings.AGREED_CONTENT == "union":
                 rule.segments = merge_segments(rule.segments + best.segments)
             out.append(rule)
@@ -61,7 +61,7 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     return out
 
 
-def _agreed_segments(rule: Draft, tagged: Draft) -> list[tuple[int, int]]:
+def _agreed_segments(rule: Draft, tagged: Draft, others: list[Draft] = ()) -> list[tuple[int, int]]:
     """The content a rule takes from the tagger candidate that marked the same cue.
 
     Where both describe one content the tagger's boundaries are the better ones. When
@@ -76,11 +76,26 @@ def _agreed_segments(rule: Draft, tagged: Draft) -> list[tuple[int, int]]:
         return list(tagged.segments)
     shared = [t for t in tagged.segments if any(overlap(t, r) for r in rule.segments)]
     if not shared:
+        if _claimed_by_another_cue(rule, tagged, others):
+            return list(tagged.segments)
         return list(rule.segments)
     sentence = rule.cand.cue.sent
     lo, hi = sentence.start_char + rule.offset, sentence.end_char + rule.offset
     agreed = [t for t in tagged.segments if t in shared or not lo <= t[0] < hi]
     return list(rule.segments) if _stops_inside_a_phrase(agreed, rule) else agreed
+
+
+def _claimed_by_another_cue(rule: Draft, tagged: Draft, others: list[Draft]) -> bool:
+    """The rule's content is what the tagger gave another cue, while it gave this cue
+    a content of its own: '"If she picks her judges, nothing you can do," Trump said
+    before adding: "Though the Second Amendment people, maybe"': the parse hangs the
+    second quotation on "said", the tagger rightly on "adding"."""
+    return any(
+        other is not tagged
+        and not overlap(other.cue, rule.cue)
+        and jaccard_segments(other.segments, rule.segments) >= 0.5
+        for other in others
+    )
 
 
 def _stops_inside_a_phrase(segments: list[tuple[int, int]], rule: Draft) -> bool:

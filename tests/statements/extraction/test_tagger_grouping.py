@@ -137,6 +137,33 @@ def _rule_drafts(doc):
     return [Draft(c, 0, 0) for sent in doc.sents for c in candidates_for_sentence(sent)]
 
 
+def test_an_agreed_rule_takes_the_taggers_content_when_its_own_is_another_cues(nlp):
+    # The parse hangs the second quotation on "said"; the tagger gives it to "adding".
+    text = (
+        "“If she gets to pick her judges, nothing you can do, folks,” Trump said before "
+        "adding: “Though the Second Amendment people, maybe there is.”"
+    )
+    merged = _merged(
+        nlp,
+        text,
+        [
+            ("“If she gets to pick her judges, nothing you can do, folks,”", "CONTENT"),
+            ("Trump", "SOURCE"),
+            ("said", "CUE"),
+            ("adding:", "CUE"),
+            ("“Though the Second Amendment people, maybe there is.”", "CONTENT"),
+        ],
+    )
+    said = _with_cue(merged, text, "said")
+    assert [text[s:e] for s, e in said.segments] == [
+        "“If she gets to pick her judges, nothing you can do, folks,”"
+    ]
+    adding = _with_cue(merged, text, "adding:")
+    assert [text[s:e] for s, e in adding.segments] == [
+        "“Though the Second Amendment people, maybe there is.”"
+    ]
+
+
 def test_a_rule_agreeing_only_on_content_keeps_its_own_content(nlp):
     text = "Jones said Smith believes the plan will fail."
     merged = _merged(
