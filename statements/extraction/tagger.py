@@ -113,8 +113,11 @@ def _chars(span) -> tuple[int, int]:
 
 
 def _quoted(span, quotations: list[tuple[int, int, bool]]) -> bool:
-    """True when the span lies in a quotation (or begins or ends one)."""
-    return any(s < span.end_char and span.start_char < e for s, e, _closed in quotations)
+    """True when the span opens in a quotation (or on its opening mark). A paraphrase
+    that only ends on quoted words ('declared that he found Trump to be "very
+    charming"', its cue missed by the tagger) is no part of a quotation running on
+    from another sentence."""
+    return any(s <= span.start_char < e for s, e, _closed in quotations)
 
 
 def _same_quotation(span, sentence, quotations: list[tuple[int, int, bool]]) -> bool:

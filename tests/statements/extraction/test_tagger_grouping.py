@@ -66,6 +66,28 @@ def test_a_paraphrase_in_another_sentence_does_not_join_the_cue(nlp):
     assert orphan.cue is None and [text[s:e] for s, e in orphan.content] == ["the vote to be close"]
 
 
+def test_a_paraphrase_ending_on_quoted_words_does_not_join_a_cue_in_another_sentence(nlp):
+    # The tagger missed "declared"; the quoted words at the end do not make the
+    # paraphrase part of a quotation running on from the spokesman's sentence.
+    text = (
+        "His spokesman declined to comment. Adelson later declared "
+        'that he found Trump to be "very charming."'
+    )
+    doc = _doc_with(
+        nlp,
+        text,
+        [
+            ("His spokesman", "SOURCE"),
+            ("declined", "CUE"),
+            ("to comment", "CONTENT"),
+            ('that he found Trump to be "very charming."', "CONTENT"),
+        ],
+    )
+    attributed, orphan = tagged_attributions(doc)
+    assert [text[s:e] for s, e in attributed.content] == ["to comment"]
+    assert orphan.cue is None
+
+
 def test_a_quotation_runs_on_over_the_following_sentences(nlp):
     text = 'Smith said: "We will win. We will keep winning. Nobody can stop us."'
     doc = _doc_with(
