@@ -49,6 +49,11 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bo
                 open_at = None
         elif mark in OPENERS and open_at is None:
             open_at = i
+        elif mark in OPENERS and _closes_a_word(text, i, end):
+            # A typing slip ('for her here,“ said Jim Clyburn'): an opening mark
+            # that ends a word while a quotation is open closes it.
+            found.append((open_at, i + 1, True))
+            open_at = None
         elif mark in CLOSERS and open_at is not None:
             found.append((open_at, i + 1, True))
             open_at = None
@@ -61,6 +66,10 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bo
     if open_at is not None and end - open_at > 1:
         found.append((open_at, end, False))
     return found
+
+
+def _closes_a_word(text: str, i: int, end: int) -> bool:
+    return not text[i - 1].isspace() and (i + 1 == end or text[i + 1].isspace())
 
 
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:

@@ -80,6 +80,24 @@ def test_a_paragraph_opening_with_another_mark_is_a_quotation_of_its_own(extract
     assert st.content.text == "\u201cIt never crossed my mind,\u201d"
 
 
+def test_an_opening_mark_ending_a_word_closes_the_open_quotation(extract):
+    # A typing slip common in scraped news: the closing mark typed as an opening one.
+    text = (
+        "\u201cThe drills are over,\u201c said Dmitry Peskov. \u201cThe troops will return.\u201d"
+    )
+    assert _quotations([text]) == [
+        ["\u201cThe drills are over,\u201c"],
+        ["\u201cThe troops will return.\u201d"],
+    ]
+    st = _one(extract(text), "drills are over")
+    assert st.speaker.text == "Dmitry Peskov"
+    # Control: an opening mark that starts a word still opens a quotation.
+    assert _quotations(["He said \u201cno\u201d and \u201cnever\u201d."]) == [
+        ["\u201cno\u201d"],
+        ["\u201cnever\u201d"],
+    ]
+
+
 def test_it_resolves_he_to_the_previous_named_speaker(extract):
     text = (
         "Jens Stoltenberg said on Wednesday that NATO was ready to talk.\n\n"
