@@ -1,0 +1,51 @@
+"""Interview transcripts: each labelled paragraph is its speaker's statement."""
+
+from statements.extraction.text_utils import paragraphs
+from statements.extraction.transcripts import transcript_turns
+
+TRANSCRIPT = (
+    "TAPPER: And obviously, you're supporting Donald Trump. Some Americans are skeptical.\n\n"
+    "FALLIN: Well, I think the whole nation needs to work together. People are scared.\n"
+)
+
+
+def _turns(nlp, text):
+    paras = list(paragraphs(text))
+    docs = [nlp(text[s:e]) for s, e in paras]
+    return [
+        (text[d.speaker[0] : d.speaker[1]], [text[s:e] for s, e in d.segments])
+        for d in transcript_turns(text, paras, docs)
+    ]
+
+
+def test_each_labelled_paragraph_is_a_turn_of_its_labels_speaker(nlp):
+    assert _turns(nlp, TRANSCRIPT) == [
+        (
+            "TAPPER",
+            ["And obviously, you're supporting Donald Trump. Some Americans are skeptical."],
+        ),
+        ("FALLIN", ["Well, I think the whole nation needs to work together. People are scared."]),
+    ]
+
+
+def test_question_and_answer_labels_are_turns(nlp):
+    text = "Q: How did things go for you?\n\nA: I felt really helpless and hopeless.\n"
+    assert _turns(nlp, text) == [
+        ("Q", ["How did things go for you?"]),
+        ("A", ["I felt really helpless and hopeless."]),
+    ]
+
+
+def test_a_lone_label_is_a_headline_not_a_transcript(nlp):
+    text = "FIX IS IN: PBS Moderators Ignore Scandals.\n\nRAMOS: Did you lie to them?\n"
+    assert _turns(nlp, text) == []
+    text = "UPDATE: The vote was delayed.\n\nCORRECTION: An earlier version misstated it.\n"
+    assert _turns(nlp, text) == []
+
+
+def test_a_transcript_turn_is_a_direct_quote_holding_the_reports_inside_it(extract):
+    statements = extract(TRANSCRIPT)
+    assert [(s.speaker.text, s.kind) for s in statements] == [
+        ("TAPPER", "direct_quote"),
+        ("FALLIN", "direct_quote"),
+    ]
