@@ -56,6 +56,9 @@ class Draft:
         self.quoted = 0
         self.confidence = 0.7
         self.host: Draft | None = None  # for a cue-less quote: the statement it continues
+        # The name the speaker goes by where the words name them otherwise: a
+        # transcript's label "TAPPER" is "Jake Tapper".
+        self.speaker_name: str | None = None
         self.origin = "rules"  # "rules", "tagger", or "both" when they agree
 
 
@@ -103,5 +106,6 @@ def finish(draft: Draft, text: str) -> ExtractedStatement:
         segments=list(draft.segments),
         kind=kind,
         reported_via=draft.reported_via,
+        speaker_name=draft.speaker_name,
         confidence=round(max(0.05, min(confidence, 0.99)), 2),
     )

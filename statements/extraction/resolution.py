@@ -88,7 +88,7 @@ def resolve_speakers(
             continue
         if st.speaker is None:
             continue
-        text = st.speaker.text
+        text = st.speaker_name or st.speaker.text
         head = draft.cand.speaker_head if draft.cand else None
         if head is not None and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
             antecedent = head.head.head

@@ -16,6 +16,7 @@ def statement_to_dict(statement: ExtractedStatement, file: str | None = None) ->
     return {
         "file": file,
         "speaker": _span(statement.speaker),
+        "speaker_name": statement.speaker_name,
         "cue": _span(statement.cue),
         "content": content,
         "kind": statement.kind,

@@ -13,6 +13,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .drafts import Draft
 from .rules import Candidate
+from .tagger import NAMED_KEY
 
 # A speaker's label: a name in capitals of one or two words ("TAPPER", "MR. TRUMP"),
 # or the Q and A of a question-and-answer interview.
@@ -66,6 +67,7 @@ def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
             labelled.append((index, match))
     if len({match["label"] for _index, match in labelled}) < 2:
         return []
+    names = _person_names(para_docs)
     turns = []
     for index, match in labelled:
         offset, doc = paras[index][0], para_docs[index]
@@ -94,5 +96,20 @@ def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
         )
         draft = Draft(cand, offset, index)
         draft.quoted = 1.0  # a transcript gives the words as spoken
+        draft.speaker_name = names.get(match["label"].split()[-1])
         turns.append(draft)
     return turns
+
+
+def _person_names(para_docs) -> dict[str, str]:
+    """The fullest name the article gives each surname, keyed as a label writes it:
+    "TAPPER" -> "Jake Tapper", so that a turn resolves to the person, not the label."""
+    names: dict[str, str] = {}
+    for doc in para_docs:
+        for span in doc.spans.get(NAMED_KEY, doc.ents):
+            if span.label_ != "PERSON" or len(span) < 2:
+                continue
+            key = span[-1].text.upper()
+            if len(span.text) > len(names.get(key, "")):
+                names[key] = span.text
+    return names

@@ -27,6 +27,9 @@ class ExtractedStatement:
     date_precision: str = "unknown"
     date_text: str | None = None
     confidence: float = 0.5
+    # Who the speaker is, where the speaker's words are a label ("TAPPER" in a
+    # transcript is "Jake Tapper"); resolution and proposed actors use it.
+    speaker_name: str | None = None
 
 
 @dataclass

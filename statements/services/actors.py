@@ -100,7 +100,8 @@ def actor_resolver_build() -> ActorResolver:
 def actor_proposed_get_or_create(*, speaker_text: str, kind: str | None = None) -> Actor | None:
     """An unknown speaker becomes a proposed actor for editors to approve, never dropped."""
     name = " ".join(speaker_text.split()).strip(" ,.;:\"'")
-    if not name or name.lower() in PRONOUNS or len(name) > 200:
+    # A single letter is no name: the Q and A of an interview transcript.
+    if len(name) < 2 or name.lower() in PRONOUNS or len(name) > 200:
         return None
     normalized = actor_alias_normalize(name)
     alias = ActorAlias.objects.select_related("actor").filter(normalized=normalized).first()

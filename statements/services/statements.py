@@ -99,7 +99,8 @@ def statements_extract_for_article(*, article, resolver=None) -> tuple[list[Stat
             actor = actors.get(found.actor or "")
             if actor is None and found.speaker is not None:
                 actor = actor_proposed_get_or_create(
-                    speaker_text=found.speaker.text, kind=found.speaker_kind
+                    speaker_text=found.speaker_name or found.speaker.text,
+                    kind=found.speaker_kind,
                 )
         planned.append((found, statement, actor))
     # From here until commit no other worker stores or merges these actors' statements:

@@ -157,6 +157,27 @@ def test_an_unknown_speaker_becomes_a_proposed_actor(db):
     assert "Quorble" in statement.actor.name
 
 
+def test_a_transcript_turn_proposes_the_person_its_label_stands_for(db):
+    call_command("load_seeds", no_articles=True)
+    article = ArticleFactory(
+        text=(
+            "Radio host Zed Quorble interviewed the mayor on Monday.\n\n"
+            "QUORBLE: Will the factory reopen this year?\n\n"
+            "MAYOR: We expect it to reopen in the spring.\n\n"
+            "Q: And the workers?\n\n"
+            "A: They will all be hired back.\n"
+        )
+    )
+
+    statements_extract_for_article(article=article)
+
+    by_label = {s.speaker_text: s for s in article.statements.all()}
+    assert by_label["QUORBLE"].actor.name == "Zed Quorble"
+    assert by_label["QUORBLE"].actor.status == "proposed"
+    # A single letter names nobody: the answer is stored without an actor.
+    assert by_label["A"].actor is None
+
+
 def test_an_actor_is_found_by_its_own_name_once_created(db):
     from statements.services import actor_create, actor_resolver_build
 

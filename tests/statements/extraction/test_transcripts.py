@@ -49,3 +49,17 @@ def test_a_transcript_turn_is_a_direct_quote_holding_the_reports_inside_it(extra
         ("TAPPER", "direct_quote"),
         ("FALLIN", "direct_quote"),
     ]
+
+
+def test_a_label_resolves_to_the_person_the_article_names(extract):
+    text = (
+        "CNN's Jake Tapper spoke with Ukrainian Foreign Minister Dmytro Kuleba on Sunday.\n\n"
+        "TAPPER: Is Russia pulling back its troops?\n\n"
+        "KULEBA: We have not seen any withdrawal on the ground.\n"
+    )
+    turns = [s for s in extract(text) if s.cue.text == ":"]
+    assert [(s.speaker.text, s.speaker_name) for s in turns] == [
+        ("TAPPER", "Jake Tapper"),
+        ("KULEBA", "Dmytro Kuleba"),
+    ]
+    assert turns[1].actor == "Dmytro Kuleba"
