@@ -63,3 +63,30 @@ def test_a_label_resolves_to_the_person_the_article_names(extract):
         ("KULEBA", "Dmytro Kuleba"),
     ]
     assert turns[1].actor == "Dmytro Kuleba"
+
+
+def test_a_headline_naming_its_source_before_a_colon_is_its_claim(extract):
+    text = (
+        "Stoltenberg: Russia Continues the Military Buildup Near Ukraine.\n\n"
+        "NATO's chief spoke in Brussels on Wednesday.\n"
+    )
+    (claim,) = [s for s in extract(text) if s.cue.text == ":"]
+    assert claim.speaker.text == "Stoltenberg"
+    assert claim.content.text == "Russia Continues the Military Buildup Near Ukraine."
+    assert claim.actor == "Jens Stoltenberg"
+
+
+def test_a_headline_label_that_is_no_name_is_no_source(extract):
+    for title in ("The Latest: Russia says troops return to bases.", "Update: Talks resume."):
+        text = f"{title}\n\nNATO's chief spoke in Brussels on Wednesday.\n"
+        assert [s for s in extract(text) if s.cue.text == ":"] == []
+
+
+def test_only_the_headline_is_read_as_a_headline(nlp):
+    from statements.extraction.header import parse_article_header
+    from statements.extraction.transcripts import headline_claim
+
+    text = "NATO chiefs met in Brussels.\n\nStoltenberg: a name in the body, not a title.\n"
+    paras = list(paragraphs(text))
+    title = parse_article_header(text).title
+    assert headline_claim(text, title, paras[1:], [nlp(text[s:e]) for s, e in paras[1:]]) == []
