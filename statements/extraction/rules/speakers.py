@@ -141,6 +141,11 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
     # the governing verb, but never across a reported clause.
     # "he is correct to note that ..." reaches the subject through the adjective too.
     climb = {"conj", "advcl", "xcomp", "pcomp", "prep", "acomp"}
+    named = named_after_quote(cue) if cue.dep_ in climb else None
+    if named is not None and _governor(cue).i < named.i:
+        # '"We were wrong," Ramos, 58, told AFP': the parser joins "told" to the
+        # quotation's verb, whose subject is the quotation's own "we".
+        return named
     if depth < 4 and cue.dep_ in climb and cue.head != cue:
         participle = adjunct or cue.tag_ == "VBG" and cue.dep_ in {"advcl", "pcomp"}
         found = find_speaker(_governor(cue), depth + 1, adjunct=participle)

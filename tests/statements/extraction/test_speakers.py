@@ -93,3 +93,22 @@ def test_a_participle_on_a_passive_verb_is_its_subjects_not_its_agents(nlp, sent
 )
 def test_with_and_a_noun_before_a_participle_name_who_does_it(nlp, sentence, cue, speaker):
     assert speaker_of(nlp, sentence, cue) == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # The parser joins "told" to the quotation's "were", whose subject is "We".
+        (
+            "“We were tremendously wrong to not have confronted him from the beginning,” "
+            "Ramos, 58, told AFP in an interview in Mexico City on Monday.",
+            "Ramos",
+        ),
+        # Control: a verb joined to one outside any quotation keeps that subject.
+        ("Ramos met reporters in Mexico City and told AFP that he was wrong.", "Ramos"),
+    ],
+)
+def test_a_name_after_a_quotation_speaks_for_a_verb_the_parser_joined_to_it(
+    nlp, sentence, speaker
+):
+    assert _speaker_of_verb(nlp, sentence, "told") == speaker
