@@ -108,7 +108,5 @@ def test_with_and_a_noun_before_a_participle_name_who_does_it(nlp, sentence, cue
         ("Ramos met reporters in Mexico City and told AFP that he was wrong.", "Ramos"),
     ],
 )
-def test_a_name_after_a_quotation_speaks_for_a_verb_the_parser_joined_to_it(
-    nlp, sentence, speaker
-):
+def test_a_name_after_a_quotation_speaks_for_a_verb_the_parser_joined_to_it(nlp, sentence, speaker):
     assert _speaker_of_verb(nlp, sentence, "told") == speaker
