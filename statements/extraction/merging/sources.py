@@ -82,7 +82,28 @@ def _agreed_segments(rule: Draft, tagged: Draft, others: list[Draft] = ()) -> li
     sentence = rule.cand.cue.sent
     lo, hi = sentence.start_char + rule.offset, sentence.end_char + rule.offset
     agreed = [t for t in tagged.segments if t in shared or not lo <= t[0] < hi]
-    return list(rule.segments) if _stops_inside_a_phrase(agreed, rule) else agreed
+    if _stops_inside_a_phrase(agreed, rule):
+        return list(rule.segments)
+    return merge_segments(agreed + _other_side(rule, agreed))
+
+
+def _other_side(rule: Draft, agreed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The rule's words on the side of a report set off inside them that the tagger
+    left out: "[Putting the show together,] Butz said, [allowed him to ...]"."""
+    # Only a report set off inside what was said; a main verb's opening clause
+    # ("Writing for the Times, Barabak noted ...") is not what was said.
+    if not rule.cand.set_off_inside:
+        return []
+    cue = rule.cue[0]
+    before = [seg for seg in rule.segments if seg[1] <= cue]
+    after = [seg for seg in rule.segments if seg[0] >= rule.cue[1]]
+    if not before or not after:
+        return []
+    if all(seg[0] >= rule.cue[1] for seg in agreed):
+        return before
+    if all(seg[1] <= cue for seg in agreed):
+        return after
+    return []
 
 
 def _claimed_by_another_cue(rule: Draft, tagged: Draft, others: list[Draft]) -> bool:

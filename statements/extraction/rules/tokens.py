@@ -27,6 +27,7 @@ class Candidate:
     reported_via: str | None = None
     via_span: tuple[int, int] | None = None
     embedded: bool = False  # cue sits inside a relative clause on its content
+    set_off_inside: bool = False  # "The plan, Smith said, will fail": the report splits it
 
 
 def chars(tokens) -> tuple[int, int]:

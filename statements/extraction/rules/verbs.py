@@ -98,11 +98,39 @@ def _reporting_tail(cue: Token) -> bool:
     return bool(deps & SUBJECT_DEPS) and not deps & {"dobj", "ccomp", "xcomp", "attr"}
 
 
+def _inside_what_was_said(cue: Token) -> bool:
+    """'If it's just a few delegates, the campaign said, it may not bother': a report
+    set off by commas that the parser hangs on the verb of what was said after it."""
+    return cue.dep_ in {"parataxis", "ccomp"} and cue.i < cue.head.i and _set_off(cue)
+
+
+def _opening_words(cue: Token) -> set[int]:
+    """Words before the subject of a report set off inside what was said, which the
+    parser hung on the report, leaving the verb after it without a subject: "Putting
+    the show together, Butz said, allowed him to ..." is the show's doing, not how
+    Butz said it."""
+    if cue.i > cue.head.i or any(c.dep_ in SUBJECT_DEPS for c in cue.head.children):
+        return set()
+    subject = min((c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS), default=cue.i)
+    # Only the subject the verb after the report lacks: a noun phrase or a gerund
+    # ("Putting the show together"), not a participle describing it ("Bound
+    # together by 2,000 years of exchanges, the two nations, Xi said, now have").
+    return {
+        t.i
+        for c in cue.children
+        if c.i < subject and (c.pos_ in {"NOUN", "PROPN", "PRON"} or c.tag_ == "VBG")
+        for t in c.subtree
+    }
+
+
 def _set_off(cue: Token) -> bool:
     """The cue's clause stands between commas or dashes inside the sentence (the
     parser hangs the commas on the cue or leaves them just outside its clause)."""
     doc = cue.doc
-    first, last = cue.left_edge.i, cue.right_edge.i
+    # From its subject: the parser may hang words of what was said before it on the
+    # report ("If China can build a Great Wall, he observed, ...").
+    first = min((c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS), default=cue.i)
+    last = cue.right_edge.i
     marks = {",", "—", "–", "--"}
     before = doc[first].text in marks or first > 0 and doc[first - 1].text in marks
     after = doc[last].text in marks or last + 1 < len(doc) and doc[last + 1].text in marks
@@ -212,7 +240,7 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     if not content_tokens and _reporting_tail(cue):
         # '"Russia is massing troops," Stoltenberg said.' parsed with the
         # report verb hanging off the quoted clause.
-        cue_ids = {t.i for t in cue.subtree}
+        cue_ids = {t.i for t in cue.subtree} - _opening_words(cue)
         content_tokens = [t for t in cue.head.subtree if t.i not in cue_ids and t.sent == sent]
     if not content_tokens and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ in {"NOUN", "PRON"}:
         has_object = any(c.dep_ in {"dobj", "ccomp"} and c.lower_ not in RELATIVISERS
@@ -246,4 +274,5 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
         content=segments,
         content_tokens={t.i for t in content_tokens},
         embedded=embedded,
+        set_off_inside=_inside_what_was_said(cue),
     )

@@ -589,3 +589,15 @@ def test_what_there_was_speaks_for_a_participle_after_it(nlp):
     doc = nlp("There were also cables that night showing that the ministry knew the troops stayed.")
     (showing,) = [t for t in doc if t.text == "showing"]
     assert find_speaker(showing).text == "cables"
+
+
+def test_a_report_set_off_inside_what_was_said_leaves_its_subject_in_it(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    text = "Putting the show together, Butz said, allowed him to get in touch with himself."
+    doc = nlp(text)
+    (said,) = [c for s in doc.sents for c in candidates_for_sentence(s) if c.cue.text == "said"]
+    assert [text[s:e] for s, e in said.content] == [
+        "Putting the show together",
+        "allowed him to get in touch with himself",
+    ]

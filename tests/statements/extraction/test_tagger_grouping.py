@@ -495,3 +495,28 @@ def test_a_tagged_content_never_ends_inside_a_phrase_that_runs_on(
     doc = _doc_with(nlp, text, [(source, "SOURCE"), (cue, "CUE"), (tagged, "CONTENT")])
     (draft,) = tagged_drafts(doc, 0, 0, [])
     assert [text[s:e] for s, e in draft.segments] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        # The tagger marks only the words after a report set off inside them.
+        (
+            "If it's just a few delegates at stake, the campaign said, it may not bother.",
+            "it may not bother",
+            ["If it's just a few delegates at stake", "it may not bother"],
+        ),
+        # Control: a main verb's opening clause is not what was said.
+        (
+            "Writing for the Times, the campaign said that it may not bother.",
+            "that it may not bother",
+            ["that it may not bother"],
+        ),
+    ],
+)
+def test_an_agreed_rule_keeps_the_words_before_a_report_set_off_inside_them(
+    nlp, text, tagged, expected
+):
+    merged = _merged(nlp, text, [("the campaign", "SOURCE"), ("said", "CUE"), (tagged, "CONTENT")])
+    said = _with_cue(merged, text, "said")
+    assert [text[s:e] for s, e in said.segments] == expected
