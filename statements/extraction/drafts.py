@@ -59,6 +59,9 @@ class Draft:
         # The name the speaker goes by where the words name them otherwise: a
         # transcript's label "TAPPER" is "Jake Tapper".
         self.speaker_name: str | None = None
+        # A transcript turn: the speaker's whole paragraph, which neither hosts nor
+        # crowds out the reports made inside it (see transcripts.py).
+        self.turn = False
         self.origin = "rules"  # "rules", "tagger", or "both" when they agree
 
 

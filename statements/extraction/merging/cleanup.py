@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..drafts import Draft, inside, overlap
+from ..drafts import Draft, inside, jaccard_segments, overlap
 from ..lexicon import SPEECH_VERBS
 from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
@@ -29,7 +29,7 @@ def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:
     hosts = [d for d in drafts if not speaking_inside(d)]
     kept = []
     for d in hosts:
-        outer = [o for o in hosts if o is not d and inside(d.cue[0], o.segments)]
+        outer = [o for o in hosts if o is not d and not o.turn and inside(d.cue[0], o.segments)]
         if outer:
             head = speaker_head(d)
             if in_quote(d) or head is None or head.pos_ == "PRON":
@@ -65,6 +65,10 @@ def fold_reported_via(drafts: list[Draft], text: str) -> list[Draft]:
     return kept
 
 
+# How much of a transcript turn a report inside it must cover to be the turn itself.
+SAME_AS_TURN = 0.8
+
+
 def drop_overlapping(drafts: list[Draft], share: float = 0.5) -> list[Draft]:
     """PolNeAR gives each token at most one attribution, so two statements whose
     contents mostly overlap are one statement found twice (rules and tagger, a
@@ -77,8 +81,15 @@ def drop_overlapping(drafts: list[Draft], share: float = 0.5) -> list[Draft]:
         return sum(e - s for s, e in d.segments)
 
     kept: list[Draft] = []
-    embedded = [d for d in drafts if d.cand is not None and d.cand.embedded and d.host is None]
+    # A transcript turn holds the reports made in it the same way; only the turn
+    # found again ('"Do you really see ...?"' read as a report by "you") yields to it.
+    turns = [d for d in drafts if d.turn]
+    embedded = [
+        d for d in drafts if d.turn or d.cand is not None and d.cand.embedded and d.host is None
+    ]
     for d in sorted((d for d in drafts if d not in embedded), key=lambda d: -chars(d)):
+        if any(jaccard_segments(d.segments, t.segments) >= SAME_AS_TURN for t in turns):
+            continue
         taken = sum(overlap(seg, other) for k in kept for seg in d.segments for other in k.segments)
         if taken <= share * chars(d):
             kept.append(d)

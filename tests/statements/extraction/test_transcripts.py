@@ -43,12 +43,12 @@ def test_a_lone_label_is_a_headline_not_a_transcript(nlp):
     assert _turns(nlp, text) == []
 
 
-def test_a_transcript_turn_is_a_direct_quote_holding_the_reports_inside_it(extract):
+def test_a_transcript_turn_is_a_direct_quote_and_the_reports_in_it_stay(extract):
     statements = extract(TRANSCRIPT)
-    assert [(s.speaker.text, s.kind) for s in statements] == [
-        ("TAPPER", "direct_quote"),
-        ("FALLIN", "direct_quote"),
-    ]
+    turns = [(s.speaker.text, s.kind) for s in statements if s.cue.text == ":"]
+    assert turns == [("TAPPER", "direct_quote"), ("FALLIN", "direct_quote")]
+    (thought,) = [s for s in statements if s.cue.text == "think"]
+    assert thought.content.text == "the whole nation needs to work together"
 
 
 def test_a_label_resolves_to_the_person_the_article_names(extract):
