@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..drafts import Draft, merge_segments
-from ..lexicon import SPEECH_VERBS
+from ..lexicon import CUE_VERBS, SPEECH_VERBS
 from ..quotes import SPEAKER_LABEL
 from ..rules import Candidate, find_speaker, speaker_tokens
 from ..tagger import tagged_attributions
@@ -72,7 +72,11 @@ def _completion(end):
         return None
     if end.dep_ == "prep":
         obj = next((c for c in end.rights if c.dep_ in {"pobj", "pcomp"}), None)
-        return (end, obj) if obj is not None else None
+        # "as he did two years ago by | announcing the release of ...": a report of
+        # its own, which the tagger rightly left out.
+        if obj is None or obj.dep_ == "pcomp" and obj.lemma_.lower() in CUE_VERBS:
+            return None
+        return end, obj
     return None
 
 

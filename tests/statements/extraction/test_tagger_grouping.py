@@ -477,6 +477,14 @@ def test_a_cue_takes_the_nearest_of_the_sources_before_it(nlp):
             "which",
             "which",
         ),
+        # A report after the preposition is a statement of its own.
+        (
+            "Putin likes surprises, as he did by announcing the release of a tycoon.",
+            "Putin",
+            "likes",
+            "surprises, as he did by",
+            "surprises, as he did by",
+        ),
         # A clause reporting someone's words is their statement, not part of this one.
         (
             "Aides cite the 2000 election in Florida, when the state said it was close.",
