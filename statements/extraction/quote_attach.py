@@ -170,6 +170,15 @@ def colon_introduced(
         token = doc.char_span(colon - offset, colon - offset + 1, alignment_mode="expand")
         if token is None or not len(token):
             continue
+        # A name set off right before the colon is who the quotation is from, though
+        # the parser hangs the colon on a verb before the name ("Pollsters agree").
+        named = _name_introducing(token[0])
+        if named is not None:
+            draft = _named_draft(token[0], named, offset, index)
+            draft.segments = list(group.segments)
+            added.append(draft)
+            owners.append((draft, list(group.segments)))
+            continue
         cue = _introducing_verb(token[0])
         if cue is None:
             continue
@@ -201,6 +210,37 @@ def colon_introduced(
         if d.segments:
             kept.append(d)
     return kept
+
+
+def _name_introducing(colon):
+    """The name a colon gives a quotation to without a verb, in roundups that set it
+    off with a dash or "from": 'Pollsters agree - Carl Bialik: "..."', 'More from
+    Jones: "..."'. Up to five words of names (and "and"), or None."""
+    doc = colon.doc
+    i = colon.i - 1
+    while (
+        i >= colon.sent.start
+        and colon.i - i <= 5
+        and (doc[i].pos_ == "PROPN" or doc[i].lower_ == "and" and i < colon.i - 1)
+    ):
+        i -= 1
+    first = i + 1
+    if first == colon.i or doc[first].pos_ != "PROPN":
+        return None
+    if i >= colon.sent.start and doc[i].text not in {"-", "–", "—", "from"}:
+        return None
+    return doc[first : colon.i]
+
+
+def _named_draft(colon, name, offset: int, index: int) -> Draft:
+    cand = Candidate(
+        cue=colon,
+        cue_end=colon.idx + len(colon.text),
+        speaker=(name.start_char, name.end_char),
+        speaker_head=name[-1],
+        content=[],
+    )
+    return Draft(cand, offset, index)
 
 
 def _introducing_verb(colon):

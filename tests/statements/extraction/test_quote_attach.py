@@ -62,6 +62,24 @@ def test_a_colon_gives_the_quotation_to_the_verb_it_closes(extract, text, phrase
     assert (st.speaker.text, st.cue.text) == (speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Allies see no pullback - Jens Stoltenberg: “Russia continues the military buildup.”",
+            "Jens Stoltenberg",
+        ),
+        ("More from Stoltenberg: “Russia continues the military buildup.”", "Stoltenberg"),
+    ],
+)
+def test_a_name_set_off_before_a_colon_gives_the_quotation_its_speaker(extract, text, speaker):
+    # Poll roundups name each quoted analyst this way, with no verb; the parser hangs
+    # the colon on the verb before the dash ("see").
+    st = only_statement_about(extract(text), "military buildup")
+    assert (st.speaker.text, st.cue.text) == (speaker, ":")
+    assert st.actor == "Jens Stoltenberg"
+
+
 def test_an_opening_mark_left_on_the_sentence_before_does_not_hand_it_the_quote(extract):
     # The sentence splitter leaves the opening '' on "painted ... picture.", where the
     # tagger marks it as content; the quotation is still the words of "he said".
