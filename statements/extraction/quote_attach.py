@@ -34,22 +34,32 @@ def _start(group: QuoteGroup) -> int:
 
 def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGroup) -> bool:
     """True when just this statement's attribution separates two quotes in a paragraph."""
-    if "\n" in text[start : nxt.start]:
+    between = text[start : nxt.start].rstrip()
+    if "\n" in between or not between.endswith((".", ":", ",")):
         return False
-    others = [d for d in drafts if d is not draft and start <= d.cue[0] < nxt.start]
-    if others:
-        return False
-    if not text[start : nxt.start].rstrip().endswith((".", ":", ",")):
+    # Reports hung on this one's verb are its speaker's own ('"A," she said, adding
+    # that ... "B."', '"A," he told Reuters when asked if ... "B."'), unless one of
+    # them introduces the quotation ('"A," Trump said before adding: "B."').
+    own = [] if between.endswith(":") else [d for d in drafts if _hung_on(d, draft)]
+    if any(d is not draft and start <= d.cue[0] < nxt.start and d not in own for d in drafts):
         return False
     # '"A," he said. "B," he added.': the next quote has an attribution of its own
     # (a report made inside that quote is part of it and does not count).
     return not any(
         overlap(seg, q)
         for d in drafts
-        if d is not draft and not inside(d.cue[0], nxt.segments)
+        if d is not draft and not inside(d.cue[0], nxt.segments) and d not in own
         for seg in d.segments
         for q in nxt.segments
     )
+
+
+def _hung_on(report: Draft, draft: Draft) -> bool:
+    """True when report's cue lies under draft's cue in the parse."""
+    if report.cand is None or draft.cand is None:
+        return False
+    cue = draft.cand.cue
+    return report.cand.cue.doc is cue.doc and cue.is_ancestor(report.cand.cue)
 
 
 def _claims(draft: Draft, group: QuoteGroup) -> bool:
@@ -99,6 +109,9 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> l
             if nxt is not None and _only_attribution_between(draft, drafts, text, last.end, nxt):
                 segments.extend(nxt.segments)
                 hits.append(nxt)
+                for hung in drafts:
+                    if _hung_on(hung, draft):  # 'adding that ...' gives it up
+                        hung.segments = outside_of(hung.segments, nxt.segments) or hung.segments
         draft.segments = merge_segments(segments)
         total = sum(e - s for s, e in draft.segments) or 1
         quoted = sum(overlap(seg, q) for seg in draft.segments for g in hits

@@ -172,3 +172,27 @@ def test_a_quote_after_a_colon_stays_in_the_report_that_holds_its_verb(nlp):
     # "he replied" is reported by Scholz's "said", which keeps its whole content.
     assert outer in drafts
     assert [text[s:e] for s, e in outer.segments] == ['he replied: "We will not be rushed."']
+
+
+def test_a_split_quote_continues_past_a_report_hung_on_its_verb(extract):
+    text = (
+        "“The troops are leaving,” Peskov said, adding that the drills had ended on "
+        "schedule. “They will be home by Friday.”"
+    )
+    statements = extract(text)
+    said = only_statement_about(statements, "troops are leaving")
+    assert [text[s:e] for s, e in said.segments] == [
+        "“The troops are leaving,”",
+        "“They will be home by Friday.”",
+    ]
+    (adding,) = [s for s in statements if s.cue.text == "adding"]
+    assert [text[s:e] for s, e in adding.segments] == ["that the drills had ended on schedule"]
+
+
+def test_a_split_quote_does_not_continue_past_another_speakers_report(extract):
+    text = (
+        "“The troops are leaving,” Peskov said. NATO officials said the drills had not "
+        "ended. “They will be home by Friday.”"
+    )
+    said = only_statement_about(extract(text), "troops are leaving")
+    assert "home by Friday" not in said.content.text
