@@ -183,19 +183,19 @@ def colon_introduced(
         token = doc.char_span(colon - offset, colon - offset + 1, alignment_mode="expand")
         if token is None or not len(token):
             continue
+        quote = list(group.segments)
         # A name set off right before the colon is who the quotation is from, though
         # the parser hangs the colon on a verb before the name ("Pollsters agree").
         named = _name_introducing(token[0])
         if named is not None:
-            draft = _named_draft(token[0], named, offset, index)
-            draft.segments = list(group.segments)
+            speaker = (named.start_char, named.end_char)
+            draft = _quotation_draft(token[0], speaker, named[-1], offset, index, quote)
             added.append(draft)
-            owners.append((draft, list(group.segments)))
+            owners.append((draft, quote))
             continue
         cue = _introducing_verb(token[0])
         if cue is None:
             continue
-        quote = list(group.segments)
         draft = by_cue.get((offset, cue.i))
         if draft is not None:
             # Its own words end at the colon: "Cruz called them on it:".
@@ -204,11 +204,7 @@ def colon_introduced(
             owners.append((draft, quote))
             continue
         speaker, head = parsed_speaker(cue, 0)
-        cand = Candidate(
-            cue=cue, cue_end=cue.idx + len(cue.text), speaker=speaker, speaker_head=head, content=[]
-        )
-        draft = Draft(cand, offset, index)
-        draft.segments = quote
+        draft = _quotation_draft(cue, speaker, head, offset, index, quote)
         added.append(draft)
         owners.append((draft, quote))
     # The quotation is the introducing verb's alone: a report before the colon that
@@ -245,15 +241,14 @@ def _name_introducing(colon):
     return doc[first : colon.i]
 
 
-def _named_draft(colon, name, offset: int, index: int) -> Draft:
+def _quotation_draft(cue, speaker, head, offset: int, index: int, quote) -> Draft:
+    """A draft for a quotation a colon introduces, whose cue yielded no statement."""
     cand = Candidate(
-        cue=colon,
-        cue_end=colon.idx + len(colon.text),
-        speaker=(name.start_char, name.end_char),
-        speaker_head=name[-1],
-        content=[],
+        cue=cue, cue_end=cue.idx + len(cue.text), speaker=speaker, speaker_head=head, content=[]
     )
-    return Draft(cand, offset, index)
+    draft = Draft(cand, offset, index)
+    draft.segments = quote
+    return draft
 
 
 def _introducing_verb(colon):
