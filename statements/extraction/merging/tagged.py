@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..drafts import Draft, merge_segments
 from ..lexicon import CUE_VERBS, SPEECH_VERBS
 from ..quotes import SPEAKER_LABEL
-from ..rules import Candidate, find_speaker, speaker_tokens
+from ..rules import Candidate, find_speaker, lent_subjects, speaker_tokens
 from ..tagger import tagged_attributions
 
 
@@ -37,7 +37,7 @@ def tagged_drafts(
                 out.append(draft)
             continue
         cue = doc[att.cue_token]
-        content = with_phrase_completed(doc, sorted(att.content))
+        content = without_lent_subject(doc, cue, with_phrase_completed(doc, sorted(att.content)))
         content_ids = {
             t.i for s, e in content for t in doc.char_span(s, e, alignment_mode="expand")
         }
@@ -112,6 +112,22 @@ def with_phrase_completed(doc, content: list[tuple[int, int]]) -> list[tuple[int
     while tail.is_punct and tail.i > phrase.i:
         tail = doc[tail.i - 1]
     return [*content[:-1], (content[-1][0], tail.idx + len(tail.text))]
+
+
+def without_lent_subject(doc, cue, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content ends before the subject of the next verb that the parser joined to
+    the cue's object ("praised the allies [and Russia's defense ministry] said ...")."""
+    lent = lent_subjects(cue)
+    if not lent:
+        return content
+    start, end = content[-1]
+    first = doc[min(lent)]
+    if not start < first.idx < end or doc[max(lent)].idx + len(doc[max(lent)]) < end:
+        return content
+    kept = doc.char_span(start, first.idx, alignment_mode="contract")
+    if kept is None or len(kept) == 0:
+        return content
+    return [*content[:-1], (start, kept[-1].idx + len(kept[-1].text))]
 
 
 def governed_content(doc, att, offset: int, para: int) -> Draft | None:

@@ -7,6 +7,13 @@ the caller shifts them to article offsets.
 from .sentence import candidates_for_sentence
 from .speakers import find_speaker, speaker_tokens
 from .tokens import Candidate
-from .verbs import is_cue
+from .verbs import is_cue, lent_subjects
 
-__all__ = ["Candidate", "candidates_for_sentence", "find_speaker", "is_cue", "speaker_tokens"]
+__all__ = [
+    "Candidate",
+    "candidates_for_sentence",
+    "find_speaker",
+    "is_cue",
+    "lent_subjects",
+    "speaker_tokens",
+]

@@ -159,6 +159,31 @@ def subject_read_as_conjunct(cue: Token) -> Token | None:
     return None
 
 
+def subject_read_as_object_conjunct(cue: Token) -> Token | None:
+    """ "Trump has not talked about Zika and his campaign did not respond ...": the
+    parser joins the second clause's subject to the first clause's object, as a
+    conjunct, and the verb to the first verb, which lends it the wrong subject. A
+    noun right before a finite verb, with "and" or "but" before it, is the verb's
+    subject."""
+    if cue.dep_ != "conj" or cue.head.i > cue.i:
+        return None
+    aux = [c for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i < cue.i]
+    if cue.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS | {"MD"} for a in aux):
+        return None
+    first = _verb_group_start(cue)
+    doc = cue.doc
+    noun = doc[first - 1] if first > 0 else None
+    if noun is None or noun.dep_ != "conj" or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    # Joined to a word of the first verb's object, not to the first verb itself.
+    if noun.head.i > noun.i or noun.head == cue.head or cue.head not in noun.head.ancestors:
+        return None
+    before = noun.left_edge.i - 1
+    if before < 0 or doc[before].dep_ != "cc" or doc[before].lower_ not in {"and", "but"}:
+        return None
+    return noun
+
+
 def _in_opening_phrase(token: Token, cue: Token) -> bool:
     """True when token lies in a prepositional phrase before the cue that hangs on it."""
     while token.head != token and token.i < cue.i:

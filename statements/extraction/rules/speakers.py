@@ -16,6 +16,7 @@ from .misparses import (
     subject_read_as_apposition,
     subject_read_as_conjunct,
     subject_read_as_object_after_quote,
+    subject_read_as_object_conjunct,
     what_there_was,
 )
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
@@ -121,6 +122,8 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
     if (apposed := subject_read_as_apposition(cue)) is not None:
         return apposed
     if (joined := subject_read_as_conjunct(cue)) is not None:
+        return joined
+    if (joined := subject_read_as_object_conjunct(cue)) is not None:
         return joined
     if (inverted := subject_read_as_object_after_quote(cue)) is not None:
         return inverted

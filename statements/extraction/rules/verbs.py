@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import CUE_VERBS, HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
 from ..tagger import named_label
-from .misparses import FINITE_TAGS, named_after_quote
+from .misparses import FINITE_TAGS, named_after_quote, subject_read_as_object_conjunct
 from .speakers import find_speaker, speaker_tokens
 from .tokens import (
     RELATIVISERS,
@@ -78,6 +78,22 @@ def _joined_reports(clause: Token) -> set[int]:
         out.update(t.i for t in conj.subtree)
         i = conj.left_edge.i - 1
         while i > clause.left_edge.i and clause.doc[i].dep_ in {"cc", "punct"}:
+            out.add(i)
+            i -= 1
+    return out
+
+
+def lent_subjects(cue: Token) -> set[int]:
+    """Words of a later verb's subject that the parser joined to this verb's object
+    ("Stoltenberg praised the allies and [Russia's defense ministry] said ..."; see
+    subject_read_as_object_conjunct), with the "and" before them: not what was said."""
+    out: set[int] = set()
+    for verb in cue.rights:
+        if verb.dep_ != "conj" or (noun := subject_read_as_object_conjunct(verb)) is None:
+            continue
+        out.update(t.i for t in noun.subtree)
+        i = noun.left_edge.i - 1
+        while i > cue.i and cue.doc[i].dep_ in {"cc", "punct"}:
             out.add(i)
             i -= 1
     return out
@@ -224,6 +240,7 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     spk_ids = {t.i for t in spk_tokens}
     embedded = False
     content_tokens: list[Token] = []
+    lent = lent_subjects(cue)
     for child in _content_children(cue, speaker):
         child_ids = {t.i for t in child.subtree}
         if (
@@ -236,7 +253,8 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             # concern and Putin says ..."): that clause is not what was said. A name
             # hung on the quotation it follows is not, and is cut out of it.
             continue
-        content_tokens.extend(subtree_without(child, spk_ids | {cue.i} | _joined_reports(child)))
+        left_out = spk_ids | {cue.i} | _joined_reports(child) | lent
+        content_tokens.extend(subtree_without(child, left_out))
     if not content_tokens and _reporting_tail(cue):
         # '"Russia is massing troops," Stoltenberg said.' parsed with the
         # report verb hanging off the quoted clause.

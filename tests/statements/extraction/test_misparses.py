@@ -56,6 +56,46 @@ def test_a_subject_joined_to_the_opening_phrase_as_a_conjunct_is_the_speaker(nlp
 
 
 @pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "Stoltenberg praised the allies and Russia's defense ministry said the troops "
+            "were returning to their bases.",
+            "said",
+            "Russia's defense ministry",
+        ),
+        ("McCain supported the bill and Cruz opposed the measure.", "opposed", "Cruz"),
+        # A verb sharing the first subject keeps it.
+        ("Peskov praised the drills and denied that Russia plans to invade.", "denied", "Peskov"),
+    ],
+)
+def test_a_subject_joined_to_the_first_clauses_object_is_the_second_verbs_speaker(
+    nlp, sentence, cue, speaker
+):
+    # The parser makes the second subject a conjunct of the first clause's object
+    # and lends the second verb the first clause's subject.
+    assert speaker_of(nlp, sentence, cue) == speaker
+
+
+def test_a_subject_joined_to_the_first_clauses_object_is_not_what_was_said(extract):
+    text = (
+        "Stoltenberg praised the allies and Russia's defense ministry said the troops "
+        "were returning to their bases."
+    )
+    praised, said = extract(text)
+    assert (praised.speaker.text, praised.content.text) == ("Stoltenberg", "the allies")
+    assert said.speaker.text == "Russia's defense ministry"
+
+
+def test_a_rule_leaves_a_subject_joined_to_its_object_out_of_what_was_said(nlp):
+    from statements.extraction.rules import candidates_for_sentence
+
+    text = "McCain supported the bill and Cruz opposed the measure."
+    found = {c.cue.text: c for sent in nlp(text).sents for c in candidates_for_sentence(sent)}
+    assert [text[s:e] for s, e in found["supported"].content] == ["the bill"]
+
+
+@pytest.mark.parametrize(
     ("sentence", "verb", "speaker"),
     [
         ("“We see no sign of withdrawal,” tweeted another.", "tweeted", "another"),
