@@ -83,6 +83,21 @@ def _signed_after(group: QuoteGroup, drafts: list[Draft], text: str) -> bool:
     )
 
 
+def _ended_before(draft: Draft, group: QuoteGroup, text: str) -> bool:
+    """'"A," Cruz told reporters. "B. That has no place in a political campaign." Ohio
+    Gov. John Kasich said he would have fired ...': the parse runs the quotation's last
+    sentence on into the next report, which has words of its own after its verb. A
+    quotation ending on a full stop is not that report's when it took in only the
+    closing sentences."""
+    if group.end > draft.cue[0] or not any(s >= draft.cue[1] for s, _e in draft.segments):
+        return False
+    if not text[group.start : group.end].rstrip("\"'\u201d\u2019 ").endswith("."):
+        return False
+    # A report taking in the whole quotation is signed by it ('"A. B." Smith said that').
+    first = _words(min(group.segments))[0]
+    return not any(s <= first < e for s, e in draft.segments)
+
+
 def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> list[Draft]:
     """Give each draft the whole of every quotation its content reaches into; return
     the drafts, less those whose content was only a quotation signed by another."""
@@ -91,6 +106,9 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> l
     for draft in drafts:
         for group in signed:
             if draft.cue[1] <= group.start and _claims(draft, group):
+                draft.segments = outside_of(draft.segments, group.segments)
+        for group in groups:
+            if _claims(draft, group) and _ended_before(draft, group, text):
                 draft.segments = outside_of(draft.segments, group.segments)
         if not draft.segments:
             continue

@@ -110,6 +110,32 @@ def test_a_quote_closing_on_a_comma_goes_to_the_attribution_after_it(extract):
     assert allies.content.text == "Mr. Putin's response"
 
 
+def test_a_quote_ending_its_sentence_is_not_the_next_reports(extract):
+    # The parse runs the quotation's last sentence on into the next report; its
+    # speaker's words follow the verb, so the quotation is not signed by it.
+    text = (
+        '"It is a sad day," Stoltenberg told reporters outside the summit. "This is the '
+        "consequence of the buildup. The troops are not leaving. That has no place in "
+        "Europe.\" Ukraine's foreign minister said he would have asked for more sanctions, "
+        "according to press reports."
+    )
+    told, said = extract(text)
+    assert told.speaker.text == "Stoltenberg"
+    assert told.content.text.endswith('That has no place in Europe."')
+    assert said.speaker.text == "Ukraine's foreign minister"
+    assert said.content.text == "he would have asked for more sanctions"
+
+
+def test_a_report_taking_in_a_whole_quotation_before_it_keeps_it(extract):
+    text = (
+        '"Russia continues the military buildup. We see no sign of withdrawal." '
+        "Stoltenberg told reporters that the alliance would stay calm."
+    )
+    (told,) = extract(text)
+    assert told.speaker.text == "Stoltenberg"
+    assert told.content.text.startswith('"Russia continues the military buildup.')
+
+
 def test_a_quote_closing_on_a_comma_is_taken_from_a_cue_before_it(nlp):
     from statements.extraction.drafts import Draft
     from statements.extraction.quote_attach import attach_quotes
