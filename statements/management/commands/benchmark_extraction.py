@@ -27,10 +27,12 @@ class Command(BaseCommand):
             f"files={result.files} words={result.words} statements={result.statements}"
         )
         self.stdout.write(
-            f"bare nlp.pipe words/s={result.pipe_wps:,.0f} ({', '.join(result.bare_pipes)})"
+            f"bare nlp.pipe words/s={result.pipe_wps:,.0f} ({', '.join(result.bare_pipes)}; "
+            f"matmul {result.bare_matmul})"
         )
         self.stdout.write(
-            f"extraction words/s={result.extract_wps:,.0f} ({', '.join(result.extract_pipes)})"
+            f"extraction words/s={result.extract_wps:,.0f} ({', '.join(result.extract_pipes)}; "
+            f"matmul {result.extract_matmul})"
         )
         self.stdout.write(f"ratio={result.ratio:.2f} (target >= 0.70)")
         self.stdout.write(f"peak RSS={result.peak_rss_mb:.0f} MB (both pipelines loaded)")

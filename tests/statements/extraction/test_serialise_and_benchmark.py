@@ -26,3 +26,9 @@ def test_the_benchmark_compares_extraction_with_the_bare_spacy_model(nlp, seed_t
     assert COMPONENT not in result.bare_pipes and "stash_named_entities" not in result.bare_pipes
     assert COMPONENT in result.extract_pipes
     assert set(result.bare_pipes) <= set(result.extract_pipes)
+    # Both multiply matrices the same way, so the ratio measures only our components.
+    assert result.bare_matmul == result.extract_matmul == "numpy"
+
+
+def test_extraction_multiplies_matrices_through_numpy_not_blis(nlp):
+    assert {nlp.get_pipe(name).model.ops.use_blis for name in ("parser", COMPONENT)} == {False}
