@@ -108,7 +108,7 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> l
             if draft.cue[1] <= group.start and _claims(draft, group):
                 draft.segments = outside_of(draft.segments, group.segments)
         for group in groups:
-            if _claims(draft, group) and _ended_before(draft, group, text):
+            if _ended_before(draft, group, text) and _claims(draft, group):
                 draft.segments = outside_of(draft.segments, group.segments)
         if not draft.segments:
             continue

@@ -56,14 +56,15 @@ def tagged_drafts(
     return out
 
 
-RELATIVIZERS = frozenset(["WDT", "WP", "WP$", "WRB"])
+# Part-of-speech tags of words opening a relative clause (which, who, whose, when).
+RELATIVE_TAGS = frozenset(["WDT", "WP", "WP$", "WRB"])
 
 
 def _completion(end):
     """(opening word, head) of the phrase a content ending on this token leaves
     unfinished, if any: the relative clause it opens ("four cases in which"), or the
     object of a preposition ("super PACs, including")."""
-    if end.tag_ in RELATIVIZERS:
+    if end.tag_ in RELATIVE_TAGS:
         opener, clause = end, end.head
         if clause.dep_ == "prep" and clause.i < end.i:  # "in which" hangs from its preposition
             opener, clause = clause, clause.head
@@ -121,8 +122,8 @@ def without_lent_subject(doc, cue, content: list[tuple[int, int]]) -> list[tuple
     if not lent:
         return content
     start, end = content[-1]
-    first = doc[min(lent)]
-    if not start < first.idx < end or doc[max(lent)].idx + len(doc[max(lent)]) < end:
+    first, last = doc[min(lent)], doc[max(lent)]
+    if not start < first.idx < end or last.idx + len(last) < end:
         return content
     kept = doc.char_span(start, first.idx, alignment_mode="contract")
     if kept is None or len(kept) == 0:
