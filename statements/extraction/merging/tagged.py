@@ -122,8 +122,8 @@ def without_lent_subject(doc, cue, content: list[tuple[int, int]]) -> list[tuple
     if not lent:
         return content
     start, end = content[-1]
-    first, last = doc[min(lent)], doc[max(lent)]
-    if not start < first.idx < end or last.idx + len(last) < end:
+    first = doc[min(lent)]
+    if not start < first.idx < end:
         return content
     kept = doc.char_span(start, first.idx, alignment_mode="contract")
     if kept is None or len(kept) == 0:

@@ -164,8 +164,12 @@ def subject_read_as_object_conjunct(cue: Token) -> Token | None:
     parser joins the second clause's subject to the first clause's object, as a
     conjunct, and the verb to the first verb, which lends it the wrong subject. A
     noun right before a finite verb, with "and" or "but" before it, is the verb's
-    subject."""
-    if cue.dep_ != "conj" or cue.head.i > cue.i:
+    subject. The parser may instead hang the verb on the first verb as a second
+    clause of what was said ("Republicans said they're convinced the department
+    mishandled the investigation and Democrats accused the GOP of ...")."""
+    if cue.dep_ not in {"conj", "ccomp"} or cue.head.i > cue.i:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in cue.children):
         return None
     aux = [c for c in cue.children if c.dep_ in {"aux", "auxpass"} and c.i < cue.i]
     if cue.tag_ not in FINITE_TAGS and not any(a.tag_ in FINITE_TAGS | {"MD"} for a in aux):

@@ -89,7 +89,11 @@ def lent_subjects(cue: Token) -> set[int]:
     subject_read_as_object_conjunct), with the "and" before them: not what was said."""
     out: set[int] = set()
     for verb in cue.rights:
-        if verb.dep_ != "conj" or (noun := subject_read_as_object_conjunct(verb)) is None:
+        # A clause of what was said may be a report of its own, the parser having
+        # hung it on this one ("said they're convinced ... and Democrats accused").
+        if verb.dep_ != "conj" and not (verb.dep_ == "ccomp" and is_cue(verb)):
+            continue
+        if (noun := subject_read_as_object_conjunct(verb)) is None:
             continue
         out.update(t.i for t in noun.subtree)
         i = noun.left_edge.i - 1
@@ -97,6 +101,13 @@ def lent_subjects(cue: Token) -> set[int]:
             out.add(i)
             i -= 1
     return out
+
+
+def _colon_between(child: Token, cue: Token, spk_tokens: list[Token]) -> bool:
+    """A clause before a colon or semicolon that the report follows ("The news set off
+    fireworks on Friday: Republicans said ..."): the writer's words, not the report's."""
+    end = min([cue.i] + [t.i for t in spk_tokens])
+    return any(t.text in {":", ";"} for t in cue.doc[child.right_edge.i : end])
 
 
 def _reporting_tail(cue: Token) -> bool:
@@ -253,6 +264,10 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             # concern and Putin says ..."): that clause is not what was said. A name
             # hung on the quotation it follows is not, and is cut out of it.
             continue
+        if child.i < cue.i and _colon_between(child, cue, spk_tokens):
+            continue
+        if child.dep_ == "ccomp" and is_cue(child) and subject_read_as_object_conjunct(child):
+            continue  # a report of its own, whose subject the parser put in this one
         left_out = spk_ids | {cue.i} | _joined_reports(child) | lent
         content_tokens.extend(subtree_without(child, left_out))
     if not content_tokens and _reporting_tail(cue):

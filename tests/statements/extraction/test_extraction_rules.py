@@ -154,6 +154,21 @@ def test_it_treats_a_relative_clause_report_as_a_statement(extract):
     assert st.cue.text == "denied"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drills set off another round of alarm on Wednesday: NATO said Russia "
+        "continues the military buildup.",
+        "The announcement brought little relief in Kyiv: Ukrainian officials said they "
+        "had seen no sign of a withdrawal.",
+    ],
+)
+def test_a_clause_before_a_colon_is_not_what_the_report_after_it_said(extract, text):
+    # The parser hangs the clause before the colon on "said" as what was said.
+    (said,) = extract(text)
+    assert said.content.text == text.split(" said ", 1)[1].rstrip(".")
+
+
 def test_it_ignores_sentences_without_a_speech_cue(extract):
     assert extract("Tanks rolled across the bridge on Tuesday morning.") == []
 

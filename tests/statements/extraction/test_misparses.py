@@ -87,6 +87,40 @@ def test_a_subject_joined_to_the_first_clauses_object_is_not_what_was_said(extra
     assert said.speaker.text == "Russia's defense ministry"
 
 
+def test_a_report_hung_on_the_first_as_a_clause_of_what_was_said_is_a_report_of_its_own(
+    extract,
+):
+    # The parser makes "diplomats" a conjunct of "alliance" and "accused" a second
+    # clause of what the officials said.
+    text = (
+        "NATO officials said they're increasingly convinced the Kremlin misled the alliance "
+        "and Ukrainian diplomats accused Moscow of stalling the talks."
+    )
+    said, accused = extract(text)
+    assert (said.speaker.text, said.content.text) == (
+        "NATO officials",
+        "they're increasingly convinced the Kremlin misled the alliance",
+    )
+    assert (accused.speaker.text, accused.content.text) == (
+        "Ukrainian diplomats",
+        "stalling the talks",
+    )
+
+
+def test_a_clause_of_what_was_said_that_reports_nothing_stays_in_it(extract):
+    # "comment" is parsed as "military"'s conjunct and "was" as a second clause of
+    # what Flynn said; "was" is no report, so both clauses are what he said.
+    text = (
+        "But Flynn said Trump has enormous respect for the military and his rubble comment "
+        "was an expression of frustration with the strategy."
+    )
+    (said,) = extract(text)
+    assert said.content.text == (
+        "Trump has enormous respect for the military and his rubble comment was an "
+        "expression of frustration with the strategy"
+    )
+
+
 def test_a_rule_leaves_a_subject_joined_to_its_object_out_of_what_was_said(nlp):
     from statements.extraction.rules import candidates_for_sentence
 
