@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..lexicon import known_adverbs
 from ..quotes import CLOSING_TOKENS, OPENING_TOKENS
+from ..tagger import NAMED_KEY, named_label
 from .tokens import SUBJECT_DEPS
 
 FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
@@ -93,6 +94,42 @@ def name_parsed_as_root(cue: Token) -> Token | None:
     if any(t.tag_ in FINITE_TAGS and t.pos_ in {"VERB", "AUX"} for t in between):
         return None
     return root
+
+
+def name_closing_opening_phrase(cue: Token) -> Token | None:
+    """ "At a news conference in Brussels Stoltenberg said ...": with no comma after
+    the opening phrase, the parser reads the name as the last object in it ("in
+    Brussels Stoltenberg") and leaves the verb without a subject. A proper noun right
+    before a finite verb, ending a prepositional phrase that opens the verb's clause,
+    is the subject."""
+    # A conjoined verb shares the first verb's subject ("... but on Tuesday wrote").
+    if cue.i == 0 or cue.tag_ not in FINITE_TAGS or cue.dep_ == "conj":
+        return None
+    name = cue.doc[cue.i - 1]
+    if name.pos_ != "PROPN" or name.dep_ != "pobj" or named_label(name) in {"DATE", "TIME"}:
+        return None
+    phrase = name.head
+    while phrase.head.i < cue.i and phrase.dep_ in {"prep", "pobj"} and phrase.head != cue:
+        phrase = phrase.head
+    if phrase.dep_ != "prep" or phrase.head != cue:
+        return None
+    return name
+
+
+def opening_phrase_name_words(head: Token) -> list[Token] | None:
+    """The words of a name found by name_closing_opening_phrase: the person the
+    named-entity recogniser marks ending on it, else the name's last word alone, as
+    the words before it ("with Reuters Lavrov", "of the Washington Post Trump")
+    belong to the phrase."""
+    doc = head.doc
+    if head.i + 1 >= len(doc) or name_closing_opening_phrase(doc[head.i + 1]) != head:
+        return None
+    entities = doc.spans.get(NAMED_KEY, doc.ents)
+    person = next(
+        (e for e in entities if e.label_ == "PERSON" and e.end == head.i + 1 and e.start < head.i),
+        None,
+    )
+    return list(person) if person is not None else [head]
 
 
 def subject_of_listed_verb(cue: Token) -> Token | None:

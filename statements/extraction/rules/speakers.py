@@ -6,10 +6,12 @@ from spacy.tokens import Token
 
 from ..lexicon import CARRIER_NOUNS, CUE_VERBS, FEELING_VERBS, HEARER_VERBS, SPEECH_VERBS
 from .misparses import (
+    name_closing_opening_phrase,
     name_parsed_as_root,
     name_read_as_adverb,
     name_read_as_modal,
     named_after_quote,
+    opening_phrase_name_words,
     person_shown,
     quoted_title_after,
     subject_of_listed_verb,
@@ -131,6 +133,8 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
         return root
     if (there := what_there_was(cue)) is not None:
         return there
+    if (opening := name_closing_opening_phrase(cue)) is not None:
+        return opening
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
         verb = _verb_carrying(cue.head)
         if depth < 4 and verb is not None and (found := find_speaker(verb, depth + 1)):
@@ -222,6 +226,8 @@ def noun_source(cue: Token) -> Token | None:
 def speaker_tokens(head: Token) -> list[Token]:
     # Appositive descriptions and relative clauses still name the source, but a
     # conjoined clause hanging off the subject does not.
+    if (name := opening_phrase_name_words(head)) is not None:
+        return name
     return trim([t for t in head.subtree if not (t.dep_ == "punct" and t.head == head)] or [head])
 
 

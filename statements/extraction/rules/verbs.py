@@ -117,12 +117,23 @@ def _reporting_tail(cue: Token) -> bool:
         return False
     if cue.i < cue.head.i and not _set_off(cue):
         return False
+    if cue.i > cue.head.i and not _after_a_break(cue):
+        # "Lavrov said the talks would continue": a verb of what was said, not a
+        # report of the words before it.
+        return False
     deps = {c.dep_ for c in cue.children}
     # A clause opened by "that" or "whether" is what someone said, not who said it:
     # in "Lavrov said on Monday that talks would continue", "continue" hangs on "said".
     if "mark" in deps:
         return False
     return bool(deps & SUBJECT_DEPS) and not deps & {"dobj", "ccomp", "xcomp", "attr"}
+
+
+def _after_a_break(cue: Token) -> bool:
+    """A comma, dash or quotation mark ends the words before the report's clause."""
+    doc = cue.doc
+    first = min([cue.i] + [c.left_edge.i for c in cue.children if c.i < cue.i])
+    return doc[first].is_punct or first > 0 and doc[first - 1].is_punct
 
 
 def _inside_what_was_said(cue: Token) -> bool:

@@ -169,6 +169,21 @@ def test_a_clause_before_a_colon_is_not_what_the_report_after_it_said(extract, t
     assert said.content.text == text.split(" said ", 1)[1].rstrip(".")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lavrov said the talks would continue.", "the talks would continue"),
+        ('"The talks will continue," Lavrov said.', '"The talks will continue,"'),
+        ("The talks will continue, Lavrov said.", "The talks will continue"),
+    ],
+)
+def test_a_reporting_verb_in_what_was_said_is_no_report_of_its_own(extract, text, content):
+    # "continue" can report ("continued to insist"), but after "said" with nothing
+    # setting it off it is only part of what Lavrov said.
+    (said,) = extract(text)
+    assert (said.speaker.text, said.cue.text, said.content.text) == ("Lavrov", "said", content)
+
+
 def test_it_ignores_sentences_without_a_speech_cue(extract):
     assert extract("Tanks rolled across the bridge on Tuesday morning.") == []
 

@@ -148,3 +148,36 @@ def test_a_subject_after_the_quote_read_as_the_object_is_the_speaker(nlp, senten
 
     (cue,) = [t for t in nlp(sentence) if t.text == verb]
     assert find_speaker(cue).text == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [
+        (
+            "At a news conference in Brussels Stoltenberg said that Russia continues the "
+            "military buildup.",
+            "said",
+            "Stoltenberg",
+        ),
+        # The words before the name belong to the phrase, even when the recogniser
+        # takes them for one name with it.
+        ("In an interview with Reuters Lavrov said the talks would continue.", "said", "Lavrov"),
+        # A day is no name, and a conjoined verb shares the first verb's subject.
+        (
+            "Haley has been critical of Mr. Trump but on Tuesday wrote that she agreed with him.",
+            "wrote",
+            "Haley",
+        ),
+        ("On Wednesday Peskov said there were no plans to invade.", "said", "Peskov"),
+        # With the comma the parse is right, and the name in the phrase is no speaker.
+        (
+            "After the meeting with Stoltenberg, Lavrov said the talks would continue.",
+            "said",
+            "Lavrov",
+        ),
+    ],
+)
+def test_a_name_closing_an_opening_phrase_without_a_comma_is_the_speaker(
+    nlp, sentence, cue, speaker
+):
+    assert speaker_of(nlp, sentence, cue) == speaker
