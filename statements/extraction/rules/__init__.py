@@ -4,10 +4,11 @@ All offsets produced here are token character offsets within the spaCy Doc;
 the caller shifts them to article offsets.
 """
 
+from .content import lent_subjects
+from .cues import is_cue
 from .sentence import candidates_for_sentence
 from .speakers import find_speaker, speaker_tokens
 from .tokens import Candidate
-from .verbs import is_cue, lent_subjects
 
 __all__ = [
     "Candidate",

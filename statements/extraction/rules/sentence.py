@@ -11,9 +11,10 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..lexicon import CUE_NOUNS, FINDING_NOUNS
+from .cues import is_cue
 from .speakers import noun_source, speaker_tokens
 from .tokens import Candidate, chars, consecutive_runs, object_of, trim
-from .verbs import is_cue, verb_candidate
+from .verbs import verb_candidate
 
 
 def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
