@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..drafts import Draft, merge_segments
 from ..lexicon import CUE_VERBS, SPEECH_VERBS
-from ..quotes import SPEAKER_LABEL
+from ..quotes import QUOTE_MARK, SPEAKER_LABEL
 from ..rules import Candidate, find_speaker, lent_subjects, speaker_tokens
 from ..tagger import tagged_attributions
 
@@ -23,7 +23,13 @@ def tagged_drafts(
             # A content with no cue of its own continues the last attribution when
             # it opens the paragraph (multi-paragraph quote).
             host = (out or previous or [None])[-1]
-            if host is not None and att.content[0][0] == 0 and host.para >= para - 1 and not turn:
+            if (
+                host is not None
+                and att.content[0][0] == 0
+                and host.para >= para - 1
+                and not turn
+                and QUOTE_MARK.match(text)
+            ):
                 host.segments = merge_segments(
                     host.segments + [(s + offset, e + offset) for s, e in att.content]
                 )

@@ -367,6 +367,37 @@ def test_a_transcript_label_opening_a_paragraph_does_not_continue_the_last_turn(
     assert pence.segments == before
 
 
+@pytest.mark.parametrize(
+    ("second", "continues"),
+    [
+        # The next paragraph reopening a quotation goes on with it.
+        ('"We will not be intimidated by the drills on our border."', True),
+        # One opening with the writer's words is no part of the last statement.
+        ("The challenge of transparency is exemplified by this finding in the report.", False),
+    ],
+)
+def test_a_tagged_paragraph_without_a_cue_continues_the_last_statement_only_as_a_quotation(
+    nlp, second, continues
+):
+    from statements.extraction.merging import tagged_drafts
+
+    first = "Stoltenberg said that Russia continues the military buildup."
+    doc = _doc_with(
+        nlp,
+        first,
+        [
+            ("Stoltenberg", "SOURCE"),
+            ("said", "CUE"),
+            ("that Russia continues the military buildup", "CONTENT"),
+        ],
+    )
+    (said,) = tagged_drafts(doc, 0, 0, [])
+    offset = len(first) + 2
+    following = _doc_with(nlp, second, [(second, "CONTENT")])
+    tagged_drafts(following, offset, 1, [said])
+    assert ((offset, offset + len(second)) in said.segments) is continues
+
+
 def test_a_tagged_segment_holding_an_embedded_report_is_left_to_that_report(nlp):
     text = "Kyiv warned of an attack this week, a claim that the Kremlin denied."
     merged = _merged(
