@@ -100,8 +100,8 @@ def name_closing_opening_phrase(cue: Token) -> Token | None:
     """ "At a news conference in Brussels Stoltenberg said ...": with no comma after
     the opening phrase, the parser reads the name as the last object in it ("in
     Brussels Stoltenberg") and leaves the verb without a subject. A proper noun right
-    before a finite verb, ending a prepositional phrase that opens the verb's clause,
-    is the subject."""
+    before a finite verb, ending a prepositional phrase before the verb that hangs on
+    it (through any phrases nested in it), is the subject."""
     # A conjoined verb shares the first verb's subject ("... but on Tuesday wrote").
     if cue.i == 0 or cue.tag_ not in FINITE_TAGS or cue.dep_ == "conj":
         return None
