@@ -1,8 +1,9 @@
 """Dependency rules that turn one parsed sentence into attribution candidates.
 
-Reporting verbs are in verbs.py; this module adds the other ways news attributes
-words (headline labels, "according to", "his claim that", "appears to") and runs
-every rule over a sentence.
+Reporting verbs are in verbs.py (which verbs report in cues.py, what they govern
+in content.py, their subjects in speakers.py); this module adds the other ways news
+attributes words (headline labels, "according to", "his claim that", "appears to")
+and runs every rule over a sentence.
 """
 
 from __future__ import annotations
