@@ -55,18 +55,26 @@ def joined_reports(clause: Token) -> set[int]:
     return out
 
 
-def lent_subjects(cue: Token) -> set[int]:
-    """Words of a later verb's subject that the parser joined to this verb's object
-    ("Stoltenberg praised the allies and [Russia's defense ministry] said ..."; see
-    subject_read_as_object_conjunct), with the "and" before them: not what was said."""
-    out: set[int] = set()
+def lent_reports(cue: Token) -> dict[int, Token]:
+    """Later reports whose subject the parser joined to this verb's object ("Stoltenberg
+    praised the allies and [Russia's defense ministry] said ..."; see
+    subject_read_as_object_conjunct): each verb's index, with that subject."""
+    reports = {}
     for verb in cue.rights:
         # A clause of what was said may be a report of its own, the parser having
         # hung it on this one ("said they're convinced ... and Democrats accused").
         if verb.dep_ != "conj" and not (verb.dep_ == "ccomp" and is_cue(verb)):
             continue
-        if (noun := subject_read_as_object_conjunct(verb)) is None:
-            continue
+        if (noun := subject_read_as_object_conjunct(verb)) is not None:
+            reports[verb.i] = noun
+    return reports
+
+
+def lent_subjects(cue: Token, reports: dict[int, Token] | None = None) -> set[int]:
+    """Words of the subjects of lent_reports (given, or found for cue), with the "and"
+    before them: not what was said."""
+    out: set[int] = set()
+    for noun in (lent_reports(cue) if reports is None else reports).values():
         out.update(t.i for t in noun.subtree)
         i = noun.left_edge.i - 1
         while i > cue.i and cue.doc[i].dep_ in {"cc", "punct"}:

@@ -10,12 +10,12 @@ from .content import (
     content_children,
     inside_what_was_said,
     joined_reports,
+    lent_reports,
     lent_subjects,
     opening_words,
     reporting_tail,
 )
-from .cues import is_cue
-from .misparses import FINITE_TAGS, named_after_quote, subject_read_as_object_conjunct
+from .misparses import FINITE_TAGS, named_after_quote
 from .speakers import find_speaker, speaker_tokens
 from .tokens import (
     RELATIVISERS,
@@ -115,7 +115,8 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     spk_ids = {t.i for t in spk_tokens}
     embedded = False
     content_tokens: list[Token] = []
-    lent = lent_subjects(cue)
+    reports = lent_reports(cue)
+    lent = lent_subjects(cue, reports)
     for child in content_children(cue, speaker):
         child_ids = {t.i for t in child.subtree}
         if (
@@ -130,7 +131,7 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             continue
         if child.i < cue.i and colon_between(child, cue, spk_tokens):
             continue
-        if child.dep_ == "ccomp" and is_cue(child) and subject_read_as_object_conjunct(child):
+        if child.i in reports:
             continue  # a report of its own, whose subject the parser put in this one
         left_out = spk_ids | {cue.i} | joined_reports(child) | lent
         content_tokens.extend(subtree_without(child, left_out))
