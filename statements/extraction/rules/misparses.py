@@ -164,8 +164,10 @@ def _verb_group_start(cue: Token) -> int:
 def subject_read_as_apposition(cue: Token) -> Token | None:
     """ "In addition to the ABA, a bipartisan coalition of politicians have vouched for
     ...": the parser hangs the subject on the noun before it as an apposition and
-    leaves the verb without one. The apposition ending right before the verb is it."""
-    if cue.dep_ != "ROOT":
+    leaves the verb without one. The apposition ending right before the verb is it.
+    Also for a verb the parser joined to the clause before ("It was no accident —
+    Buck, a spokesman, told ..."), which would lend the verb that clause's subject."""
+    if cue.dep_ not in {"ROOT", "conj"}:
         return None
     first = _verb_group_start(cue)
     if first == 0:

@@ -589,6 +589,14 @@ def test_a_passive_cue_with_a_report_after_it_is_its_subjects(nlp):
             "vouched",
             "a bipartisan coalition of senators and former envoys",
         ),
+        (
+            # The same after a dash, with the verb joined to the clause before it,
+            # which would lend it "it".
+            "And it wasn’t a one-off or an accident — Oana Lungescu, a spokeswoman for "
+            "NATO, told Reuters that the alliance had been warned.",
+            "told",
+            "Oana Lungescu, a spokeswoman for NATO",
+        ),
     ],
 )
 def test_a_subject_the_parser_hung_elsewhere_is_still_the_speaker(nlp, sentence, cue, speaker):
