@@ -5,11 +5,19 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import HEARER_VERBS, OBJECT_CONTENT_VERBS, PREP_CONTENT, XCOMP_VERBS
+from ..lexicon import (
+    HEARER_VERBS,
+    OBJECT_CONTENT_VERBS,
+    PREP_CONTENT,
+    SPEECH_VERBS,
+    XCOMP_VERBS,
+)
 from ..tagger import named_label
 from .cues import is_cue
 from .misparses import subject_read_as_object_conjunct
 from .tokens import RELATIVISERS, SUBJECT_DEPS
+
+DASHES = frozenset(["—", "–", "--"])
 
 
 def content_children(cue: Token, speaker: Token | None) -> list[Token]:
@@ -83,11 +91,19 @@ def lent_subjects(cue: Token, reports: dict[int, Token] | None = None) -> set[in
     return out
 
 
-def colon_between(child: Token, cue: Token, spk_tokens: list[Token]) -> bool:
+def colon_between(child: Token, cue: Token, spk_tokens: list[Token], children: list[Token]) -> bool:
     """A clause before a colon or semicolon that the report follows ("The news set off
-    fireworks on Friday: Republicans said ..."): the writer's words, not the report's."""
+    fireworks on Friday: Republicans said ..."): the writer's words, not the report's.
+    Before a dash only when what was said follows the verb ("It was no accident —
+    Buck told Reuters that ..."), since a dash also sets off the words reported
+    ('"Troops are pulling back" — Lavrov said')."""
     end = min([cue.i] + [t.i for t in spk_tokens])
-    return any(t.text in {":", ";"} for t in cue.doc[child.right_edge.i : end])
+    between = {t.text for t in cue.doc[child.right_edge.i : end]}
+    if between & {":", ";"}:
+        return True
+    return bool(between & DASHES) and (
+        any(c.i > cue.i for c in children) or cue.lemma_.lower() not in SPEECH_VERBS
+    )
 
 
 def reporting_tail(cue: Token) -> bool:
@@ -149,7 +165,7 @@ def _set_off(cue: Token) -> bool:
     # report ("If China can build a Great Wall, he observed, ...").
     first = min((c.left_edge.i for c in cue.children if c.dep_ in SUBJECT_DEPS), default=cue.i)
     last = cue.right_edge.i
-    marks = {",", "—", "–", "--"}
+    marks = {",", *DASHES}
     before = doc[first].text in marks or first > 0 and doc[first - 1].text in marks
     after = doc[last].text in marks or last + 1 < len(doc) and doc[last + 1].text in marks
     return before and after and first > cue.sent.start

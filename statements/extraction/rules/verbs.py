@@ -117,7 +117,8 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
     content_tokens: list[Token] = []
     reports = lent_reports(cue)
     lent = lent_subjects(cue, reports)
-    for child in content_children(cue, speaker):
+    children = content_children(cue, speaker)
+    for child in children:
         child_ids = {t.i for t in child.subtree}
         if (
             child.i < cue.i
@@ -129,7 +130,7 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             # concern and Putin says ..."): that clause is not what was said. A name
             # hung on the quotation it follows is not, and is cut out of it.
             continue
-        if child.i < cue.i and colon_between(child, cue, spk_tokens):
+        if child.i < cue.i and colon_between(child, cue, spk_tokens, children):
             continue
         if child.i in reports:
             continue  # a report of its own, whose subject the parser put in this one
@@ -151,7 +152,6 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             content_tokens = list(cue.head.subtree)
             embedded = True
     cue_end = _cue_end(cue)
-    children = content_children(cue, speaker)
     if len(children) == 1 and children[0].dep_ == "prep" and 0 < children[0].i - cue.i <= 2:
         # "referring to X": the preposition is part of the cue, X is the content.
         prep = children[0]

@@ -172,6 +172,47 @@ def test_a_clause_before_a_colon_is_not_what_the_report_after_it_said(extract, t
 @pytest.mark.parametrize(
     ("text", "content"),
     [
+        (
+            "The talks were not a failure — Lavrov said on Monday that they would continue.",
+            "that they would continue",
+        ),
+        (
+            "Kyiv was not reassured — satellite images showed Russian troops massing near "
+            "the border.",
+            "Russian troops massing near the border",
+        ),
+        (
+            "The ministry is not worried — it expects the troops to return to their bases.",
+            "the troops to return to their bases",
+        ),
+    ],
+)
+def test_a_clause_before_a_dash_is_not_what_a_report_after_it_said(extract, text, content):
+    (report,) = extract(text)
+    assert report.content.text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Russia continues the military buildup” — Stoltenberg said on Wednesday.",
+        "Russia continues the military buildup — Stoltenberg said on Wednesday.",
+    ],
+)
+def test_words_a_dash_sets_off_before_said_are_what_was_said(nlp, text):
+    # Nothing follows "said", so the words before the dash are its report; the rule
+    # itself finds them, without help from quotation matching.
+    from statements.extraction.rules import candidates_for_sentence
+
+    (sent,) = nlp(text).sents
+    (report,) = candidates_for_sentence(sent)
+    (segment,) = report.content
+    assert text[slice(*segment)].strip("“”") == text.split(" — ")[0].strip("“”")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
         ("Lavrov said the talks would continue.", "the talks would continue"),
         ('"The talks will continue," Lavrov said.', '"The talks will continue,"'),
         ("The talks will continue, Lavrov said.", "The talks will continue"),
