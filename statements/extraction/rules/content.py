@@ -91,7 +91,9 @@ def lent_subjects(cue: Token, reports: dict[int, Token] | None = None) -> set[in
     return out
 
 
-def colon_between(child: Token, cue: Token, spk_tokens: list[Token], children: list[Token]) -> bool:
+def writers_clause_before(
+    child: Token, cue: Token, spk_tokens: list[Token], children: list[Token]
+) -> bool:
     """A clause before a colon or semicolon that the report follows ("The news set off
     fireworks on Friday: Republicans said ..."): the writer's words, not the report's.
     Before a dash only when what was said follows the verb ("It was no accident —

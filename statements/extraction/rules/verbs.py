@@ -6,7 +6,6 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from .content import (
-    colon_between,
     content_children,
     inside_what_was_said,
     joined_reports,
@@ -14,6 +13,7 @@ from .content import (
     lent_subjects,
     opening_words,
     reporting_tail,
+    writers_clause_before,
 )
 from .misparses import FINITE_TAGS, named_after_quote
 from .speakers import find_speaker, speaker_tokens
@@ -130,7 +130,7 @@ def verb_candidate(cue: Token, sent: SpacySpan) -> Candidate | None:
             # concern and Putin says ..."): that clause is not what was said. A name
             # hung on the quotation it follows is not, and is cut out of it.
             continue
-        if child.i < cue.i and colon_between(child, cue, spk_tokens, children):
+        if child.i < cue.i and writers_clause_before(child, cue, spk_tokens, children):
             continue
         if child.i in reports:
             continue  # a report of its own, whose subject the parser put in this one
