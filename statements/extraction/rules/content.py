@@ -55,11 +55,7 @@ def joined_reports(clause: Token) -> set[int]:
         deps = {c.dep_ for c in conj.children}
         if not deps & {"nsubj", "nsubjpass"} or "mark" in deps:
             continue
-        out.update(t.i for t in conj.subtree)
-        i = conj.left_edge.i - 1
-        while i > clause.left_edge.i and clause.doc[i].dep_ in {"cc", "punct"}:
-            out.add(i)
-            i -= 1
+        out |= _with_joining_words(conj, clause.left_edge.i)
     return out
 
 
@@ -83,11 +79,18 @@ def lent_subjects(cue: Token, reports: dict[int, Token] | None = None) -> set[in
     before them: not what was said."""
     out: set[int] = set()
     for noun in (lent_reports(cue) if reports is None else reports).values():
-        out.update(t.i for t in noun.subtree)
-        i = noun.left_edge.i - 1
-        while i > cue.i and cue.doc[i].dep_ in {"cc", "punct"}:
-            out.add(i)
-            i -= 1
+        out |= _with_joining_words(noun, cue.i)
+    return out
+
+
+def _with_joining_words(node: Token, stop: int) -> set[int]:
+    """node's words with the "and" and commas that join it on, back to (not into)
+    token stop."""
+    out = {t.i for t in node.subtree}
+    i = node.left_edge.i - 1
+    while i > stop and node.doc[i].dep_ in {"cc", "punct"}:
+        out.add(i)
+        i -= 1
     return out
 
 
