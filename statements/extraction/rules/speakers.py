@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import CARRIER_NOUNS, CUE_VERBS, FEELING_VERBS, HEARER_VERBS, SPEECH_VERBS
+from ..lexicon import CUE_VERBS, FEELING_VERBS, HEARER_VERBS, SPEECH_VERBS
 from .misparses import (
     name_closing_opening_phrase,
     name_parsed_as_root,
@@ -21,6 +21,7 @@ from .misparses import (
     subject_read_as_object_conjunct,
     what_there_was,
 )
+from .phrases import absolute_subject, noun_source, verb_carrying
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
 
 # Verbs whose object is who then acts: "led Priebus to declare", "left many to wonder".
@@ -49,9 +50,6 @@ OBJECT_CONTROL = frozenset(
         "get",
     ]
 )
-
-# Verbs whose subject takes in what the object carries: "received calls saying ...".
-RECEIVING_VERBS = frozenset(["receive", "get", "obtain", "see", "watch", "hear", "read"])
 
 
 def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | None:
@@ -136,13 +134,13 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
     if (opening := name_closing_opening_phrase(cue)) is not None:
         return opening
     if cue.dep_ == "acl" and cue.head.pos_ in {"NOUN", "PROPN"}:
-        verb = _verb_carrying(cue.head)
+        verb = verb_carrying(cue.head)
         if depth < 4 and verb is not None and (found := find_speaker(verb, depth + 1)):
             return found
         return cue.head  # "the former secretary of state, slamming ..."
     if (shared := _passive_conjunct_subject(cue)) is not None:
         return shared
-    if (absolute := _with_absolute(cue)) is not None:
+    if (absolute := absolute_subject(cue)) is not None:
         return absolute
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
     # the governing verb, but never across a reported clause.
@@ -177,28 +175,6 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
     return None
 
 
-def _with_absolute(cue: Token) -> Token | None:
-    """ "The conversation ended with Maddow asking Clinton ...", "liberals, with about
-    three in 10 saying ...": after "with", the words before the participle are who does
-    it. The head of those words, or None."""
-    if cue.tag_ != "VBG":
-        return None
-    doc = cue.doc
-    start = cue.i - 1
-    # At most five words, none a verb, a mark or a preposition but the "in" of "three in
-    # 10": "with a smile, saying ..." and "with a smile on his face saying ..." are
-    # the sentence subject's.
-    while start >= cue.sent.start and cue.i - start <= 6 and doc[start].lower_ != "with":
-        if doc[start].pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and doc[start].lower_ != "in":
-            return None
-        start -= 1
-    if start < cue.sent.start or doc[start].lower_ != "with" or start == cue.i - 1:
-        return None
-    words = doc[start + 1 : cue.i]
-    heads = [t for t in words if not words.start <= t.head.i < words.end]
-    return next((t for t in reversed(heads) if t.pos_ in {"NOUN", "PROPN", "NUM", "PRON"}), None)
-
-
 def _has_contracted(cue: Token) -> bool:
     """True when the verb's only passive auxiliary is a contracted "'s" and no
     infinitive follows ("it's said to be" is a real passive)."""
@@ -206,21 +182,6 @@ def _has_contracted(cue: Token) -> bool:
     if len(aux) != 1 or aux[0].lower_ not in {"'s", "’s"}:
         return False
     return not any(c.dep_ == "xcomp" for c in cue.children)
-
-
-def noun_source(cue: Token) -> Token | None:
-    """Who a noun cue belongs to: "his criticism of ...", "criticism from rivals",
-    "suggestions by the media"."""
-    for child in cue.children:
-        if child.dep_ == "poss":
-            return child
-        if (
-            child.dep_ == "prep"
-            and child.lower_ in {"from", "by"}
-            and (source := object_of(child)) is not None
-        ):
-            return source
-    return None
 
 
 def speaker_tokens(head: Token) -> list[Token]:
@@ -284,28 +245,3 @@ def _passive_conjunct_subject(cue: Token) -> Token | None:
     if shared is None or shared.lower_ in RELATIVISERS and head.dep_ != "relcl":
         return None
     return shared
-
-
-def _verb_carrying(noun: Token) -> Token | None:
-    """The verb whose object noun is, when noun only carries the words and the verb's
-    subject produced them: "issued a statement saying ...", "opened a rally blasting
-    ...", "spent much of the run-up portraying ...", "shot back in an article stating
-    ...". Not "received calls saying ...", nor a noun in a phrase before the verb ("in
-    the release announcing it, Manafort said"). On the held-out fifth of train the
-    phrase after the verb gave 2 more right speakers and no wrong ones."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CARRIER_NOUNS:
-        return None
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
-        noun = noun.head.head  # "much of the run-up"
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.i > noun.head.head.i:
-        # "responded with a statement saying ...", "shot back in an article stating
-        # ...": after the verb, the phrase says how its subject spoke. Before it ("in
-        # the release announcing it, Manafort said") it only sets the scene.
-        verb = noun.head.head
-    elif noun.dep_ in {"dobj", "npadvmod"}:
-        verb = noun.head
-    else:
-        return None
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in RECEIVING_VERBS:
-        return None
-    return verb
