@@ -62,6 +62,10 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
         and (c.lower_ not in RELATIVISERS or cue.dep_ == "relcl")
         and not quoted_title_after(c, cue)
     ]
+    if len(subjects) > 1:
+        # "Sanders called on Snyder to resign": a second subject after one of the
+        # verb's prepositions is that preposition's object.
+        subjects = [s for s in subjects if not _after_own_preposition(s, cue)] or subjects
     if subjects:
         # Two subjects are a misparse ('"..., nothing you can do folks," Trump said'
         # takes "nothing" from the quotation as well): the one nearest the verb.
@@ -173,6 +177,12 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
     if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in {"conj", "appos", "compound"}:
         return prev
     return None
+
+
+def _after_own_preposition(subject: Token, cue: Token) -> bool:
+    return subject.i > cue.i and any(
+        c.dep_ == "prep" and cue.i < c.i < subject.left_edge.i for c in cue.children
+    )
 
 
 def _has_contracted(cue: Token) -> bool:

@@ -110,3 +110,12 @@ def test_with_and_a_noun_before_a_participle_name_who_does_it(nlp, sentence, cue
 )
 def test_a_name_after_a_quotation_speaks_for_a_verb_the_parser_joined_to_it(nlp, sentence, speaker):
     assert _speaker_of_verb(nlp, sentence, "told") == speaker
+
+
+def test_a_second_subject_after_the_verbs_preposition_is_its_object(nlp):
+    # The parser reads "Snyder" as a second subject of "called".
+    sentence = (
+        "On Saturday, Sen. Bernie Sanders (I-Vt.) called on Michigan Gov. Rick Snyder (R) "
+        "to resign over the crisis."
+    )
+    assert _speaker_of_verb(nlp, sentence, "called") == "Sanders"
