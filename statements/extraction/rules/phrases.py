@@ -8,6 +8,8 @@ from spacy.tokens import Token
 from ..lexicon import CARRIER_NOUNS
 from .tokens import object_of
 
+GERUND_PREPOSITIONS = frozenset(["about", "over", "at", "of", "against"])
+
 # Verbs whose subject takes in what the object carries: "received calls saying ...".
 RECEIVING_VERBS = frozenset(["receive", "get", "obtain", "see", "watch", "hear", "read"])
 
@@ -72,3 +74,17 @@ def verb_carrying(noun: Token) -> Token | None:
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in RECEIVING_VERBS:
         return None
     return verb
+
+
+def named_before_gerund(cue: Token) -> Token | None:
+    """ "interviewed about Pope Francis calling Christmas a sham": a person named as
+    the object of a preposition right before a participle is who does it."""
+    if cue.tag_ != "VBG" or cue.dep_ not in {"advcl", "acl", "pcomp"} or cue.i == 0:
+        return None
+    prev = cue.doc[cue.i - 1]
+    if prev.dep_ != "pobj" or prev.pos_ != "PROPN" or prev.head.lower_ not in GERUND_PREPOSITIONS:
+        return None
+    people = cue.doc.spans.get("named", cue.doc.ents)
+    if not any(s.label_ == "PERSON" and s.start <= prev.i < s.end for s in people):
+        return None
+    return prev

@@ -21,7 +21,7 @@ from .misparses import (
     subject_read_as_object_conjunct,
     what_there_was,
 )
-from .phrases import absolute_subject, noun_source, verb_carrying
+from .phrases import absolute_subject, named_before_gerund, noun_source, verb_carrying
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
 
 # Verbs whose object is who then acts: "led Priebus to declare", "left many to wonder".
@@ -146,6 +146,8 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
         return shared
     if (absolute := absolute_subject(cue)) is not None:
         return absolute
+    if (named := named_before_gerund(cue)) is not None:
+        return named
     # "..., saying that ..." / "by arguing ..." / "and added ...": the subject of
     # the governing verb, but never across a reported clause.
     # "he is correct to note that ..." reaches the subject through the adjective too.

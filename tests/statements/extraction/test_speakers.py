@@ -112,6 +112,32 @@ def test_a_name_after_a_quotation_speaks_for_a_verb_the_parser_joined_to_it(nlp,
     assert _speaker_of_verb(nlp, sentence, "told") == speaker
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Russian state television will interview analysts about Jens Stoltenberg "
+            "calling the drills a provocation.",
+            "Jens Stoltenberg",
+        ),
+        ("Kremlin officials were furious over Joe Biden calling Putin a killer.", "Joe Biden"),
+    ],
+)
+def test_a_person_named_right_before_a_participle_is_who_does_it(nlp, sentence, speaker):
+    assert speaker_of(nlp, sentence, "calling") == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("He spent the week in Brussels saying the alliance would hold.", "He"),
+        ("He appeared beside Volodymyr Zelensky saying the alliance would hold.", "He"),
+    ],
+)
+def test_a_place_or_group_before_a_participle_leaves_the_subject_speaking(nlp, sentence, speaker):
+    assert speaker_of(nlp, sentence, "saying") == speaker
+
+
 def test_a_second_subject_after_the_verbs_preposition_is_its_object(nlp):
     # The parser reads "Snyder" as a second subject of "called".
     sentence = (
