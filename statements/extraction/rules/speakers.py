@@ -24,6 +24,8 @@ from .misparses import (
 from .phrases import absolute_subject, named_before_gerund, noun_source, verb_carrying
 from .tokens import RELATIVISERS, SUBJECT_DEPS, object_of, trim
 
+FLOATING_QUANTIFIERS = frozenset(["both", "all", "each"])
+
 # Verbs whose object is who then acts: "led Priebus to declare", "left many to wonder".
 OBJECT_CONTROL = frozenset(
     [
@@ -64,8 +66,14 @@ def find_speaker(cue: Token, depth: int = 0, adjunct: bool = False) -> Token | N
     ]
     if len(subjects) > 1:
         # "Sanders called on Snyder to resign": a second subject after one of the
-        # verb's prepositions is that preposition's object.
-        subjects = [s for s in subjects if not _after_own_preposition(s, cue)] or subjects
+        # verb's prepositions is that preposition's object. "Party figures — ... —
+        # both suggested": a floating "both" only points back at the subject.
+        subjects = [
+            s
+            for s in subjects
+            if not _after_own_preposition(s, cue)
+            and not (s.lower_ in FLOATING_QUANTIFIERS and not list(s.children))
+        ] or subjects
     if subjects:
         # Two subjects are a misparse ('"..., nothing you can do folks," Trump said'
         # takes "nothing" from the quotation as well): the one nearest the verb.

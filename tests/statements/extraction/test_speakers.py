@@ -145,3 +145,22 @@ def test_a_second_subject_after_the_verbs_preposition_is_its_object(nlp):
         "to resign over the crisis."
     )
     assert _speaker_of_verb(nlp, sentence, "called") == "Sanders"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # The parser reads the floating "all" as a second subject of "warned".
+        (
+            "Baltic leaders — whose countries were once ruled from Moscow — all warned that "
+            "the troops were not leaving.",
+            "leaders",
+        ),
+        # Alone, "all" is the subject.
+        ("All warned that the troops were not leaving.", "All"),
+    ],
+)
+def test_a_floating_quantifier_leaves_the_subject_it_points_back_at_speaking(
+    nlp, sentence, speaker
+):
+    assert _speaker_of_verb(nlp, sentence, "warned") == speaker
