@@ -32,6 +32,33 @@ def _start(group: QuoteGroup) -> int:
     return group.start
 
 
+def _end(group: QuoteGroup) -> int:
+    return group.end
+
+
+def _opens_split_quote(draft, drafts, text: str, before: QuoteGroup, after: QuoteGroup) -> bool:
+    """True when a quotation closing on a comma and the next one, which this statement
+    takes, have only its speaker and cue between them ('"A," he said, "B."'), and the
+    first opens a sentence: 'Remarking upon his "empathy," Starr said, "..."' quotes a
+    phrase of its own."""
+    if not text[before.start : before.end].rstrip("\"'\u201d\u2019 ").endswith(","):
+        return False
+    opening = text[: before.start].rstrip(" \t")
+    if opening and opening[-1] not in ".!?\n:":
+        return False
+    start, end = before.end, after.start
+    if draft.speaker is None or not start <= min(draft.speaker[0], draft.cue[0]):
+        return False
+    if max(draft.speaker[1], draft.cue[1]) > end:
+        return False
+    rest = [
+        ch
+        for i, ch in enumerate(text[start:end], start)
+        if not (inside(i, [draft.speaker, draft.cue]))
+    ]
+    return all(ch in " ," for ch in rest)
+
+
 def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGroup) -> bool:
     """True when just this statement's attribution separates two quotes in a paragraph."""
     between = text[start : nxt.start].rstrip()
@@ -120,8 +147,16 @@ def attach_quotes(drafts: list[Draft], groups: list[QuoteGroup], text: str) -> l
         segments = list(draft.segments)
         for group in hits:
             segments.extend(group.segments)
+        # '"If A," he said, "B."': the parse hangs a first part that is a condition or
+        # a time on the verb, outside the report's content, which only reaches B.
+        first = min(hits, key=_start)
+        if first.start >= draft.cue[1]:
+            before = max((g for g in groups if g.end <= draft.cue[0]), key=_end, default=None)
+            if before is not None and _opens_split_quote(draft, drafts, text, before, first):
+                segments.extend(before.segments)
+                hits.append(before)
         # Split quote: '"A," he said. "B."' continues after the attribution.
-        last = max(hits, key=lambda g: g.end)
+        last = max(hits, key=_end)
         if last.end <= cue_start:
             nxt = min((g for g in groups if g.start >= draft.cue[1]), key=_start, default=None)
             if nxt is not None and _only_attribution_between(draft, drafts, text, last.end, nxt):

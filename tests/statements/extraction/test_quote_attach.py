@@ -222,3 +222,43 @@ def test_a_split_quote_does_not_continue_past_another_speakers_report(extract):
     )
     said = only_statement_about(extract(text), "troops are leaving")
     assert "home by Friday" not in said.content.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parse hangs the first part on "said" as a condition, outside its report,
+        # and reads a report of its own in it ("nominees want").
+        "“If the last three nominees want to skip it,” Robinson said, “why would brands go?”",
+        "“When the drills end,” said Lavrov, “the troops will go home.”",
+    ],
+)
+def test_a_split_quote_opening_on_a_condition_is_one_statement(extract, text):
+    (statement,) = extract(text)
+    assert statement.speaker.text in {"Robinson", "Lavrov"}
+    first, second = text.split("”", 1)[0] + "”", text.rsplit("“", 1)[1]
+    assert [text[s:e] for s, e in statement.segments] == [first, "“" + second]
+
+
+@pytest.mark.parametrize(
+    ("text", "said_words", "quoted_before"),
+    [
+        # Other words between the quotation and the report.
+        (
+            "“Marco! Marco!,” the crowd chanted as the senator said the race was “close.”",
+            "the race was",
+            "Marco",
+        ),
+        # A phrase quoted inside the sentence, not its opening.
+        (
+            "Welcoming the “constructive talks,” Lavrov said, “The troops will go home.”",
+            "troops will go home",
+            "constructive",
+        ),
+    ],
+)
+def test_a_quotation_that_does_not_open_the_attributed_sentence_stays_out_of_it(
+    extract, text, said_words, quoted_before
+):
+    said = only_statement_about(extract(text), said_words)
+    assert quoted_before not in said.content.text
