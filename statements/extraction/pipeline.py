@@ -9,6 +9,7 @@ from pathlib import Path
 from . import merging
 from .actors import ActorResolver
 from .attribute_ruler import index_attribute_ruler
+from .colon_quotes import colon_introduced
 from .drafts import Draft, finish, inside
 from .header import parse_article_header
 from .merging import (
@@ -20,7 +21,7 @@ from .merging import (
     merge_sources,
     tagged_drafts,
 )
-from .quote_attach import attach_quotes, colon_introduced, cueless_quotes
+from .quote_attach import attach_quotes, cueless_quotes
 from .quotes import find_quotes
 from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence

@@ -1,14 +1,12 @@
-"""Tie quotation marks to statements: split quotes and cue-less continuation quotes."""
+"""Tie quotation marks to statements: split quotes and cue-less continuation quotes
+(colon_quotes.py gives quotations that a colon introduces)."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
 from .drafts import Draft, inside, merge_segments, outside_of, overlap
-from .lexicon import CUE_NOUNS, CUE_VERBS, SPEECH_VERBS
-from .merging.tagged import parsed_speaker
 from .quotes import QuoteGroup
-from .rules import Candidate
 
 
 def _words(segment: tuple[int, int]) -> tuple[int, int]:
@@ -23,7 +21,7 @@ def _words(segment: tuple[int, int]) -> tuple[int, int]:
     return (start + 2, end - 2) if end - start > 4 else segment
 
 
-def _paragraph_at(starts: list[int], pos: int) -> int:
+def paragraph_at(starts: list[int], pos: int) -> int:
     """Index of the paragraph (by start offsets, in order) that pos falls in; -1 before all."""
     return bisect_right(starts, pos) - 1
 
@@ -193,7 +191,7 @@ def cueless_quotes(
         words = sum(len(text[s:e].split()) for s, e in group.segments)
         if words < 4:
             continue
-        para = max(_paragraph_at(starts, q_start), 0)
+        para = max(paragraph_at(starts, q_start), 0)
         previous = [d for d in drafts + extra if d.cue[0] < q_start and d.para >= para - 2]
         if not previous:
             continue
@@ -208,122 +206,3 @@ def cueless_quotes(
         draft.host = host
         extra.append(draft)
     return extra
-
-
-def colon_introduced(
-    drafts: list[Draft], groups: list[QuoteGroup], text: str, paras, para_docs
-) -> list[Draft]:
-    """drafts with each quotation that a report introduces with a colon given to it:
-    'He replied: "The bigger the turnout, the better I feel."', also when the quotation
-    opens the next paragraph ('Cruz continued:'). With no content of its own before
-    the quotation the verb yielded no statement, and the quotation went to the
-    previous speaker as a continuation, or to a verb inside it.
-    """
-    starts = [s for s, _ in paras]
-    by_cue = {(d.offset, d.cand.cue.i): d for d in drafts if d.cand is not None}
-    added = []
-    owners: list[tuple[Draft, list[tuple[int, int]]]] = []
-    for group in groups:
-        colon = group.start - 1
-        while colon >= 0 and text[colon].isspace():
-            colon -= 1
-        if colon < 0 or text[colon] != ":":
-            continue
-        index = _paragraph_at(starts, colon)
-        if index < 0 or paras[index][1] <= colon:
-            continue
-        offset, doc = paras[index][0], para_docs[index]
-        token = doc.char_span(colon - offset, colon - offset + 1, alignment_mode="expand")
-        if token is None or not len(token):
-            continue
-        quote = list(group.segments)
-        # A name set off right before the colon is who the quotation is from, though
-        # the parser hangs the colon on a verb before the name ("Pollsters agree").
-        named = _name_introducing(token[0])
-        if named is not None:
-            speaker = (named.start_char, named.end_char)
-            draft = _quotation_draft(token[0], speaker, named[-1], offset, index, quote)
-            added.append(draft)
-            owners.append((draft, quote))
-            continue
-        cue = _introducing_verb(token[0])
-        if cue is None:
-            continue
-        draft = by_cue.get((offset, cue.i))
-        if draft is not None:
-            # Its own words end at the colon: "Cruz called them on it:".
-            if not any(overlap(seg, q) for seg in draft.segments for q in quote):
-                draft.segments = quote
-            owners.append((draft, quote))
-            continue
-        speaker, head = parsed_speaker(cue, 0)
-        draft = _quotation_draft(cue, speaker, head, offset, index, quote)
-        added.append(draft)
-        owners.append((draft, quote))
-    # The quotation is the introducing verb's alone: a report before the colon that
-    # reached into it ('Reid said both are "non-entities," but he gave the Texan a
-    # back-handed compliment: "..."', grouped by the tagger with "said") gives it up.
-    kept = []
-    for d in drafts + added:
-        for owner, quote in owners:
-            nested = inside(owner.cue[0], d.segments)  # "X said he replied:"
-            if d is not owner and d.cue[0] < quote[0][0] and not nested:
-                d.segments = outside_of(d.segments, quote)
-        if d.segments:
-            kept.append(d)
-    return kept
-
-
-def _name_introducing(colon):
-    """The name a colon gives a quotation to without a verb, in roundups that set it
-    off with a dash or "from": 'Pollsters agree - Carl Bialik: "..."', 'More from
-    Jones: "..."'. Up to five words of names (and "and"), or None."""
-    doc = colon.doc
-    i = colon.i - 1
-    while (
-        i >= colon.sent.start
-        and colon.i - i <= 5
-        and (doc[i].pos_ == "PROPN" or doc[i].lower_ == "and" and i < colon.i - 1)
-    ):
-        i -= 1
-    first = i + 1
-    if first == colon.i or doc[first].pos_ != "PROPN":
-        return None
-    if i >= colon.sent.start and doc[i].text not in {"-", "–", "—", "from"}:
-        return None
-    return doc[first : colon.i]
-
-
-def _quotation_draft(cue, speaker, head, offset: int, index: int, quote) -> Draft:
-    """A draft for a quotation a colon introduces, whose cue yielded no statement."""
-    cand = Candidate(
-        cue=cue, cue_end=cue.idx + len(cue.text), speaker=speaker, speaker_head=head, content=[]
-    )
-    draft = Draft(cand, offset, index)
-    draft.segments = quote
-    return draft
-
-
-def _introducing_verb(colon):
-    """The reporting verb the colon closes: the one it hangs from, or the nearest above
-    it ("When asked why, Sembler responded in a text message:" parses with "asked" at
-    the root, but the colon hangs from "responded")."""
-    before = colon.doc[colon.i - 1] if colon.i > colon.sent.start else None
-    if (
-        before is not None
-        and before.pos_ == "VERB"
-        and before.lemma_.lower() in SPEECH_VERBS
-        and colon.head in before.ancestors
-    ):
-        # '"...," Trump said before adding: "..."': the parse hangs the colon on
-        # "said", but the verb it closes is the one right before it.
-        return before
-    for token in [colon.head, *colon.head.ancestors]:
-        if token.pos_ not in {"VERB", "AUX"}:
-            continue
-        # "Clinton released the following statement:" reports through its object.
-        if token.lemma_.lower() in CUE_VERBS or any(
-            c.dep_ == "dobj" and c.lemma_.lower() in CUE_NOUNS for c in token.children
-        ):
-            return token
-    return None

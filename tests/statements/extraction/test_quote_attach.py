@@ -160,8 +160,8 @@ def test_a_quote_closing_on_a_comma_is_taken_from_a_cue_before_it(nlp):
 
 
 def test_a_quote_after_a_colon_is_taken_from_a_report_before_it(nlp):
+    from statements.extraction.colon_quotes import colon_introduced
     from statements.extraction.drafts import Draft
-    from statements.extraction.quote_attach import colon_introduced
     from statements.extraction.quotes import find_quotes
     from statements.extraction.rules import Candidate
 
@@ -184,8 +184,8 @@ def test_a_quote_after_a_colon_is_taken_from_a_report_before_it(nlp):
 
 
 def test_a_quote_after_a_colon_stays_in_the_report_that_holds_its_verb(nlp):
+    from statements.extraction.colon_quotes import colon_introduced
     from statements.extraction.drafts import Draft
-    from statements.extraction.quote_attach import colon_introduced
     from statements.extraction.quotes import find_quotes
     from statements.extraction.rules import Candidate
 
