@@ -34,27 +34,38 @@ def _end(group: QuoteGroup) -> int:
     return group.end
 
 
+def _closes_on(group: QuoteGroup, text: str, mark: str) -> bool:
+    """True when the quotation's words end on mark, before its closing quotation marks."""
+    return text[group.start : group.end].rstrip("\"'\u201d\u2019 ").endswith(mark)
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """True when only spaces stand between pos and the start of the text, a sentence's
+    end, a line break or a colon."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:"
+
+
 def _opens_split_quote(draft, drafts, text: str, before: QuoteGroup, after: QuoteGroup) -> bool:
     """True when a quotation closing on a comma and the next one, which this statement
     takes, have only its speaker and cue between them ('"A," he said, "B."'), and the
     first opens a sentence: 'Remarking upon his "empathy," Starr said, "..."' quotes a
     phrase of its own."""
-    if not text[before.start : before.end].rstrip("\"'\u201d\u2019 ").endswith(","):
-        return False
-    opening = text[: before.start].rstrip(" \t")
-    if opening and opening[-1] not in ".!?\n:":
+    if not _closes_on(before, text, ",") or not _opens_sentence(text, before.start):
         return False
     start, end = before.end, after.start
     if draft.speaker is None or not start <= min(draft.speaker[0], draft.cue[0]):
         return False
     if max(draft.speaker[1], draft.cue[1]) > end:
         return False
-    rest = [
-        ch
-        for i, ch in enumerate(text[start:end], start)
-        if not (inside(i, [draft.speaker, draft.cue]))
-    ]
-    return all(ch in " ," for ch in rest)
+    pos = start
+    for s, e in merge_segments([draft.speaker, draft.cue]):
+        if text[pos:s].strip(" ,"):
+            return False
+        pos = e
+    return not text[pos:end].strip(" ,")
 
 
 def _only_attribution_between(draft, drafts, text: str, start: int, nxt: QuoteGroup) -> bool:
@@ -100,7 +111,7 @@ def _signed_after(group: QuoteGroup, drafts: list[Draft], text: str) -> bool:
     quotation closing on a comma is attributed by the words after it, so a cue
     before it (the tagger's "other Republicans were also not satisfied") does not
     take it, when a draft with a cue after it claims it too."""
-    if not text[group.start : group.end].rstrip("\"'\u201d\u2019 ").endswith(","):
+    if not _closes_on(group, text, ","):
         return False
     return any(
         d.cue[0] >= group.end and "\n" not in text[group.end : d.cue[0]] and _claims(d, group)
@@ -116,7 +127,7 @@ def _ended_before(draft: Draft, group: QuoteGroup, text: str) -> bool:
     closing sentences."""
     if group.end > draft.cue[0] or not any(s >= draft.cue[1] for s, _e in draft.segments):
         return False
-    if not text[group.start : group.end].rstrip("\"'\u201d\u2019 ").endswith("."):
+    if not _closes_on(group, text, "."):
         return False
     # A report taking in the whole quotation is signed by it ('"A. B." Smith said that').
     first = _words(min(group.segments))[0]
@@ -185,8 +196,7 @@ def cueless_quotes(
         ):
             continue
         q_start = group.start
-        before = text[:q_start].rstrip(" \t")
-        if before and before[-1] not in ".!?\n:":
+        if not _opens_sentence(text, q_start):
             continue
         words = sum(len(text[s:e].split()) for s, e in group.segments)
         if words < 4:

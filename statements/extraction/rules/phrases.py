@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import CARRIER_NOUNS
+from ..tagger import named_label
 from .tokens import object_of
 
 GERUND_PREPOSITIONS = frozenset(["about", "over", "at", "of", "against"])
@@ -84,7 +85,4 @@ def named_before_gerund(cue: Token) -> Token | None:
     prev = cue.doc[cue.i - 1]
     if prev.dep_ != "pobj" or prev.pos_ != "PROPN" or prev.head.lower_ not in GERUND_PREPOSITIONS:
         return None
-    people = cue.doc.spans.get("named", cue.doc.ents)
-    if not any(s.label_ == "PERSON" and s.start <= prev.i < s.end for s in people):
-        return None
-    return prev
+    return prev if named_label(prev) == "PERSON" else None
