@@ -139,14 +139,15 @@ KIND_WORDS = {
 }
 # What carries words, or the occasion or time of saying them: a report hung on one of
 # these as the object of a verb ("issued a statement saying ...", "mounted a campaign to
-# condemn ...", "has 373 days left to define ...") is the verb's subject's.
+# condemn ...", "has 373 days left to define ...", "had no trouble breaking with ...")
+# is the verb's subject's.
 CARRIER_NOUNS = frozenset(
     _words(
         """
     statement email letter note story article post tweet message memo release speech
     rally event interview campaign effort bid moment day time week month year run-up
     record ad video footage clip column editorial remark comment appearance address
-    hearing conference session call meeting chance opportunity opening
+    hearing conference session call meeting chance opportunity opening trouble difficulty
         """
     )
 )

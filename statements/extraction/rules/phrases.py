@@ -40,9 +40,12 @@ def absolute_subject(cue: Token) -> Token | None:
     start = cue.i - 1
     # At most five words, none a verb, a mark or a preposition but the "in" of "three in
     # 10": "with a smile, saying ..." and "with a smile on his face saying ..." are
-    # the sentence subject's.
+    # the sentence subject's, and so is "breaking with his boss in endorsing Ryan",
+    # where the "in" governs the participle itself.
     while start >= cue.sent.start and cue.i - start <= 6 and doc[start].lower_ != "with":
-        if doc[start].pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and doc[start].lower_ != "in":
+        if doc[start].pos_ in {"VERB", "AUX", "PUNCT", "ADP"} and (
+            doc[start].lower_ != "in" or start == cue.i - 1
+        ):
             return None
         start -= 1
     if start < cue.sent.start or doc[start].lower_ != "with" or start == cue.i - 1:

@@ -470,6 +470,12 @@ def test_a_name_set_off_by_commas_is_the_speaker_of_a_verb_left_without_one(
             "stating",
             "The ministry",
         ),
+        (
+            "Pence, on the other hand, had no trouble breaking with his potential future "
+            "boss in endorsing Ryan.",
+            "endorsing",
+            "Pence",
+        ),
     ],
 )
 def test_a_report_hung_on_what_carries_it_is_the_subjects(nlp, sentence, cue, speaker):

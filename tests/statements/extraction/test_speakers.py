@@ -89,6 +89,12 @@ def test_a_participle_on_a_passive_verb_is_its_subjects_not_its_agents(nlp, sent
         # "with" and a phrase that is no subject: the sentence's subject speaks.
         ("He left with a smile, saying the talks had failed.", "saying", "He"),
         ("He left with a smile on his face saying the talks had failed.", "saying", "He"),
+        # The "in" of "in endorsing" governs the participle: no words before it do it.
+        (
+            "Pence broke with his future boss in endorsing Ryan.",
+            "endorsing",
+            "Pence",
+        ),
     ],
 )
 def test_with_and_a_noun_before_a_participle_name_who_does_it(nlp, sentence, cue, speaker):
