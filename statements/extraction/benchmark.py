@@ -79,6 +79,7 @@ def run_benchmark(
 ) -> BenchmarkResult:
     from .header import parse_article_header
     from .pipeline import _body_paragraphs, extract_many, load_nlp
+    from .text_utils import paragraph_text
 
     nlp = nlp or load_nlp()
     bare = bare or load_bare()
@@ -88,7 +89,8 @@ def run_benchmark(
     jobs = []
     for text in texts:
         header = parse_article_header(text)
-        jobs.extend(text[s:e] for s, e in _body_paragraphs(text, header.boilerplate))
+        paras = _body_paragraphs(text, header.boilerplate)
+        jobs.extend(paragraph_text(text, s, e) for s, e in paras)
 
     def time_bare() -> float:
         started = time.perf_counter()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .text_utils import find_explicit_date, paragraphs
+from .text_utils import find_explicit_date
+from .text_utils import lines as text_lines
 from .types import ArticleHeader
 
 BYLINE_RE = re.compile(r"^By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von))*)\s*$")
@@ -55,7 +56,8 @@ def is_boilerplate_line(line: str) -> bool:
 
 def parse_article_header(text: str) -> ArticleHeader:
     header = ArticleHeader()
-    lines = list(paragraphs(text))
+    # Header parts sit on lines of their own, which paragraphs() may join.
+    lines = list(text_lines(text))
     byline_index = None
     # Headers are short; anything past the first few lines is body.
     for index, (start, end) in enumerate(lines[:8]):

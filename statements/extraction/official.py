@@ -12,6 +12,7 @@ from .drafts import overlap
 from .header import parse_article_header
 from .lexicon import SPEECH_VERBS
 from .pipeline import _body_paragraphs, load_nlp
+from .text_utils import paragraph_text
 from .types import ExtractedStatement, Span
 
 MIN_WORDS = 6
@@ -51,7 +52,8 @@ def release_sentences(text: str, *, taken: list[tuple[int, int]], nlp=None) -> l
     header = parse_article_header(text)
     paras = _body_paragraphs(text, header.boilerplate)
     found = []
-    for (start, end), doc in zip(paras, nlp.pipe(text[s:e] for s, e in paras), strict=True):
+    docs = nlp.pipe(paragraph_text(text, s, e) for s, e in paras)
+    for (start, end), doc in zip(paras, docs, strict=True):
         del end
         for sent in doc.sents:
             words = [t for t in sent if not t.is_punct and not t.is_space]

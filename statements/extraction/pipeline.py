@@ -27,7 +27,7 @@ from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
 from .signatures import with_signed_quotes
 from .tagger import MODEL_DIR, NAMED_KEY, add_tagger
-from .text_utils import paragraphs
+from .text_utils import paragraph_text, paragraphs
 from .transcripts import headline_claim, transcript_turns, with_labelled
 from .types import ExtractedStatement
 
@@ -97,7 +97,7 @@ def extract_many(
         header = parse_article_header(text)
         paras = _body_paragraphs(text, header.boilerplate)
         plans.append((header, paras, len(jobs)))
-        jobs.extend(text[s:e] for s, e in paras)
+        jobs.extend(paragraph_text(text, s, e) for s, e in paras)
     # Docs stream out in order and each article is assembled as soon as its
     # paragraphs are parsed, so memory holds one batch and one article, not the corpus.
     docs = iter(nlp.pipe(jobs, batch_size=batch_size))

@@ -66,7 +66,7 @@ def find_explicit_date(text: str, reference: date | None = None) -> tuple[date, 
     return d, m
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+def lines(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding whitespace."""
     pos = 0
     for line in text.splitlines(keepends=True):
@@ -75,3 +75,42 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             start = pos + line.index(stripped[0])
             yield start, start + len(stripped)
         pos += len(line)
+
+
+# Hard-wrapped text (plain-text files, e-mail) breaks its lines at a fixed width of
+# about 72 to 80 characters; articles from the web put a paragraph on one line.
+WRAP_WIDTH = 100
+# What a sentence ends on, before any closing quotation marks or brackets.
+_SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph: a non-blank line, or several when the breaks
+    between them fall inside a sentence. A sentence plainly runs on where a line that
+    ends none is followed by a lowercase word. Text with such breaks and no line longer
+    than WRAP_WIDTH is hard-wrapped, and there a sentence also runs on where the next
+    line's first word would not have fitted on the line, which is why it broke; a
+    heading or a byline is shorter than that."""
+    found = list(lines(text))
+    breaks = []  # per break: (sentence runs on plainly, runs on if the text is wrapped)
+    for (start, end), (next_start, next_end) in zip(found, found[1:], strict=False):
+        line = text[start:end]
+        open_line = text.count("\n", end, next_start) == 1 and not _SENTENCE_END.search(line)
+        following = text[next_start:next_end]
+        overflows = len(line) + 1 + len(following.split()[0])
+        breaks.append((open_line and following[:1].islower(), open_line, overflows))
+    width = max((end - start for start, end in found), default=0)
+    wrapped = width <= WRAP_WIDTH and any(plain for plain, _open, _over in breaks)
+    start = 0
+    for index, (plain, open_line, overflows) in enumerate(breaks):
+        if not (plain or wrapped and open_line and overflows > width):
+            yield found[start][0], found[index][1]
+            start = index + 1
+    if found:
+        yield found[start][0], found[-1][1]
+
+
+def paragraph_text(text: str, start: int, end: int) -> str:
+    """A paragraph as the parser reads it: its line breaks become spaces, so a sentence
+    broken over two lines parses as one, and offsets into text stay the same."""
+    return text[start:end].replace("\r", " ").replace("\n", " ")

@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from .evaluation import corpus_files, parse_brat
-from .text_utils import paragraphs
+from .text_utils import paragraph_text, paragraphs
 
 LABELS = ("SOURCE", "CUE", "CONTENT")
 # On the held-out fifth of train (fold 0/5), averaged weights after 10/11/12/13/14/15
@@ -56,7 +56,7 @@ def paragraph_examples(text: str, ann: str):
             s, e = max(s, start), min(e, end)
             if s < e:
                 local.append((s - start, e - start, label))
-        yield start, text[start:end], local
+        yield start, paragraph_text(text, start, end), local
 
 
 def build_examples(directory, parser_nlp, *, articles=None):

@@ -1,0 +1,89 @@
+"""Paragraphs of an article's text (statements/extraction/text_utils.py)."""
+
+from statements.extraction.text_utils import paragraph_text, paragraphs
+
+WRAPPED = (
+    "NATO says Russia continues buildup near Ukraine\n"
+    "By John Smith\n"
+    "Feb. 16, 2022\n"
+    "\n"
+    "NATO Secretary-General Jens Stoltenberg said on Wednesday that Russia\n"
+    "continues the military buildup along the border with Ukraine, despite\n"
+    "claims from Moscow that troops were returning to their bases.\n"
+    "\n"
+    "The Russian defense ministry said some units had completed their\n"
+    "exercises and were heading back to their garrisons. Officials said\n"
+    "Moscow wanted talks.\n"
+)
+
+
+def _texts(text):
+    return [text[start:end] for start, end in paragraphs(text)]
+
+
+def test_each_line_of_a_web_article_is_a_paragraph():
+    text = (
+        "Russia says troops pull back\n"
+        "Stoltenberg said Russia continues the buildup.\n"
+        "Lavrov denied it.\n"
+    )
+    assert _texts(text) == [
+        "Russia says troops pull back",
+        "Stoltenberg said Russia continues the buildup.",
+        "Lavrov denied it.",
+    ]
+
+
+def test_a_line_break_before_a_lowercase_word_is_inside_a_sentence():
+    text = (
+        "Obama, who has denounced the attack as both an act of terrorism and a hate\n"
+        "crime, reiterated his frustration over the easy availability of guns in America and "
+        "the failure of Congress to pass any gun control measures in more than two decades.\n"
+        "The massacre put pressure on Congress to act.\n"
+    )
+    paras = _texts(text)
+    assert len(paras) == 2
+    assert paras[0].endswith("in more than two decades.")
+
+
+def test_a_sentence_ended_on_a_line_is_not_continued_by_a_lowercase_line():
+    text = '"We will not back down."\nthe minister said nothing more.\n'
+    assert len(_texts(text)) == 2
+
+
+def test_hard_wrapped_paragraphs_are_joined_but_heading_lines_are_not():
+    assert _texts(WRAPPED) == [
+        "NATO says Russia continues buildup near Ukraine",
+        "By John Smith",
+        "Feb. 16, 2022",
+        WRAPPED[WRAPPED.index("NATO Secretary") : WRAPPED.index("bases.") + 6],
+        WRAPPED[WRAPPED.index("The Russian") : WRAPPED.index("talks.") + 6],
+    ]
+
+
+def test_a_short_line_before_a_capital_is_not_wrapped_into_the_next():
+    # Wrapped text, but "Officials said" would have left room for "Moscow": the
+    # line ended there on purpose (a list, a signature).
+    text = (
+        "The ministry said some units had completed their exercises and\n"
+        "were heading back to their garrisons near the border with Ukraine\n"
+        "Officials said\n"
+        "Moscow wanted talks.\n"
+    )
+    assert _texts(text)[-1] == "Moscow wanted talks."
+
+
+def test_a_paragraph_reads_as_one_line_at_the_same_offsets():
+    (start, end), *_ = [p for p in paragraphs(WRAPPED) if WRAPPED[p[0]] == "N"][1:]
+    read = paragraph_text(WRAPPED, start, end)
+    assert "\n" not in read
+    assert len(read) == end - start
+    assert read.index("continues") == WRAPPED[start:end].index("continues")
+
+
+def test_it_extracts_a_report_broken_over_lines_of_a_hard_wrapped_text(extract):
+    statements = extract(WRAPPED)
+    (report,) = [s for s in statements if s.cue.text == "said" and "Russia" in s.content.text]
+    assert report.actor == "Jens Stoltenberg"
+    assert report.content.text.startswith("that Russia")
+    assert "military buildup along the border with Ukraine" in report.content.text
