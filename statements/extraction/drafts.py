@@ -92,11 +92,24 @@ def speaker_before_report(
     return (start, at + len(word.rstrip(_EDGE)))
 
 
+def _without_edge_marks(speaker: tuple[int, int], text: str) -> tuple[int, int] | None:
+    """The speaker without the commas or dashes that set it off ("Jim Bennett, 57,"),
+    which PolNeAR's sources, and so the tagger's, often take in."""
+    start, end = speaker
+    while start < end and (text[start].isspace() or text[start] in _EDGE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE):
+        end -= 1
+    return (start, end) if start < end else None
+
+
 def finish(draft: Draft, text: str) -> ExtractedStatement:
     start, end = draft.segments[0][0], draft.segments[-1][1]
     speaker = draft.speaker
     if speaker is not None:
-        speaker = speaker_before_report(speaker, draft.cue, draft.segments, text)
+        speaker = _without_edge_marks(
+            speaker_before_report(speaker, draft.cue, draft.segments, text), text
+        )
     kind = "direct_quote" if draft.quoted >= 0.6 else "paraphrase"
     confidence = draft.confidence + (0.1 if kind == "direct_quote" else 0.0)
     confidence += {"both": 0.15, "tagger": -0.15}.get(draft.origin, 0.0)

@@ -1,4 +1,4 @@
-from statements.extraction.drafts import speaker_before_report
+from statements.extraction.drafts import Draft, finish, speaker_before_report
 
 
 def _at(text, piece):
@@ -43,3 +43,27 @@ def test_a_cut_speaker_does_not_end_on_the_word_that_joined_the_report():
     speaker = (0, len(text) - 1)
     cut = speaker_before_report(speaker, _at(text, "requiring"), [_at(text, "arbitration")], text)
     assert text[cut[0] : cut[1]] == "Rulings restricting class actions, limiting damages"
+
+
+def _draft(text, speaker, cue, content):
+    draft = Draft(None, 0, 0)
+    draft.speaker = speaker
+    draft.cue = _at(text, cue)
+    draft.segments = [_at(text, content)]
+    return draft
+
+
+def test_the_marks_setting_a_speaker_off_are_not_part_of_it():
+    # PolNeAR's sources take in the commas and dashes around an apposition, and so
+    # does the tagger trained on them.
+    text = "The cable networks — MSNBC, CNN and Fox News — said the debate drew records."
+    speaker = (0, text.index("said"))
+    statement = finish(_draft(text, speaker, "said", "the debate drew records"), text)
+    assert statement.speaker.text == "The cable networks — MSNBC, CNN and Fox News"
+
+
+def test_a_speaker_of_marks_alone_is_no_speaker():
+    text = "Jim Bennett, 57, said the vote was rigged."
+    speaker = _at(text, ", ")
+    statement = finish(_draft(text, speaker, "said", "the vote was rigged"), text)
+    assert statement.speaker is None
