@@ -92,7 +92,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     line's first word would not have fitted on the line, which is why it broke; a
     heading or a byline is shorter than that."""
     found = list(lines(text))
-    breaks = []  # per break: (sentence runs on plainly, runs on if the text is wrapped)
+    # Per break: (runs on plainly, line ends no sentence, line length with the next word).
+    breaks = []
     for (start, end), (next_start, next_end) in zip(found, found[1:], strict=False):
         line = text[start:end]
         open_line = text.count("\n", end, next_start) == 1 and not _SENTENCE_END.search(line)
@@ -101,13 +102,13 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         breaks.append((open_line and following[:1].islower(), open_line, overflows))
     width = max((end - start for start, end in found), default=0)
     wrapped = width <= WRAP_WIDTH and any(plain for plain, _open, _over in breaks)
-    start = 0
+    first = 0  # the paragraph's first line
     for index, (plain, open_line, overflows) in enumerate(breaks):
         if not (plain or wrapped and open_line and overflows > width):
-            yield found[start][0], found[index][1]
-            start = index + 1
+            yield found[first][0], found[index][1]
+            first = index + 1
     if found:
-        yield found[start][0], found[-1][1]
+        yield found[first][0], found[-1][1]
 
 
 def paragraph_text(text: str, start: int, end: int) -> str:
