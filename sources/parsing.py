@@ -73,6 +73,9 @@ def from_plain_text(text: str, **overrides) -> RawArticle:
     """Plain text; the title, byline and dateline are read from it when present."""
     if not text.strip():
         raise IngestInputError("The text is empty.")
+    # One line end: a file saved on Windows is the same article (same digest) as on
+    # Linux, and a sentence wrapped over lines parses as one (text_utils.paragraphs).
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     header = parse_article_header(text)
     published = None
     if header.published:

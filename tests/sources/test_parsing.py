@@ -8,6 +8,7 @@ from sources.parsing import (
     decode_bytes,
     from_html,
     from_json,
+    from_plain_text,
     parse_published,
 )
 from tests.sources.conftest import ARTICLE_HTML
@@ -30,6 +31,16 @@ def test_it_rejects_binary_content():
 
 def test_it_strips_a_utf8_byte_order_mark():
     assert decode_bytes("\ufeffHello".encode()) == "Hello"
+
+
+def test_it_keeps_one_kind_of_line_end_whatever_system_saved_the_file():
+    windows = from_plain_text(
+        "NATO warns Moscow\r\n\r\nStoltenberg said the buildup\r\ncontinues.\r\n"
+    )
+    old_mac = from_plain_text("NATO warns Moscow\r\rStoltenberg said the buildup\rcontinues.\r")
+    assert windows.text == "NATO warns Moscow\n\nStoltenberg said the buildup\ncontinues.\n"
+    assert old_mac.text == windows.text
+    assert windows.title == "NATO warns Moscow"
 
 
 def test_it_reads_a_date_as_midnight_utc():
