@@ -12,6 +12,14 @@ QUOTE_MARK = re.compile("``|''|[" + "".join(OPENERS | CLOSERS | TOGGLES) + "]")
 # Token texts that open or close quoted words; single marks too, which set off titles.
 OPENING_TOKENS = tuple(sorted(OPENERS | TOGGLES | {"``", "'", "\u2018"}))
 CLOSING_TOKENS = tuple(sorted(CLOSERS | TOGGLES | {"''", "'", "\u2019"}))
+# British style quotes with single marks, which also serve as apostrophes ("don’t",
+# "the ministers’ claims"): read only in an article without double marks. Where
+# double marks quote, single ones set off headline words, subheadings and quotes
+# within quotes.
+SINGLE_MARK = re.compile("[\u2018\u2019']")
+SINGLE_OPENS_AFTER = frozenset("([—–-")
+SINGLE_CLOSES_AFTER = frozenset(",.?!")
+SINGLE_CLOSES_BEFORE = frozenset(",.;:?!)")
 # A transcript turn ('"WALLACE: Let's start ...'): a new speaker's label, so the
 # paragraph never continues the previous paragraph's quotation.
 SPEAKER_LABEL = re.compile(r"[\"“]?\s*[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}\s*:\s")
@@ -32,8 +40,13 @@ class QuoteGroup:
         return self.segments[-1][1]
 
 
-def paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of quotes in one paragraph; end includes the closing mark."""
+def paragraph_quotes(
+    text: str, start: int, end: int, *, single_marks: bool = False
+) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of quotes in one paragraph; end includes the closing mark.
+    With single_marks, those of an article that quotes with single marks."""
+    if single_marks:
+        return _single_quotes(text, start, end)
     found = []
     open_at = None
     # Only the marks matter; the regex steps over the text between them in C, which
@@ -68,6 +81,36 @@ def paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bo
     return found
 
 
+def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Quotes set off by single marks. One opens at a word's start and closes after a
+    word on punctuation inside or right after it (\u2018We will win,\u2019 he said;
+    \u2018useless\u2019.), so an apostrophe inside a word or after a plural's s
+    closes nothing. An opening mark left open at a sentence's start runs on into the
+    next paragraph, as a double mark does; one inside a sentence is more likely an
+    apostrophe set the wrong way round (\u201890s)."""
+    found = []
+    open_at = None
+    for match in SINGLE_MARK.finditer(text, start, end):
+        i, mark = match.start(), match.group()
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if open_at is None:
+            if mark != "\u2019" and (before.isspace() or before in SINGLE_OPENS_AFTER):
+                open_at = i if not after.isspace() else None
+        elif (
+            mark != "\u2018"
+            and not before.isspace()
+            and (before in SINGLE_CLOSES_AFTER or after in SINGLE_CLOSES_BEFORE or i + 1 == end)
+        ):
+            found.append((open_at, i + 1, True))
+            open_at = None
+    if open_at is not None and text[open_at] == "\u2018" and end - open_at > 1:
+        opening = text[start:open_at].rstrip()
+        if not opening or opening[-1] in ".?!:":
+            found.append((open_at, end, False))
+    return found
+
+
 def _closes_a_word(text: str, i: int, end: int) -> bool:
     return not text[i - 1].isspace() and (i + 1 == end or text[i + 1].isspace())
 
@@ -75,9 +118,10 @@ def _closes_a_word(text: str, i: int, end: int) -> bool:
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
     groups: list[QuoteGroup] = []
     carry: QuoteGroup | None = None
+    single_marks = QUOTE_MARK.search(text) is None
     for start, end in paras:
         label = SPEAKER_LABEL.match(text, start, end)
-        quotes = paragraph_quotes(text, start, end)
+        quotes = paragraph_quotes(text, start, end, single_marks=single_marks)
         if label is not None and quotes and quotes[0][0] == start:
             # The turn's words are quoted from its label on; the label is the cue.
             quotes[0] = (label.end(), *quotes[0][1:])
