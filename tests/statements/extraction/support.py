@@ -17,3 +17,13 @@ def speaker_of(nlp, sentence, cue):
     found = [c for sent in doc.sents for c in candidates_for_sentence(sent)]
     (report,) = [c for c in found if c.cue.text == cue]
     return sentence[report.speaker[0] : report.speaker[1]] if report.speaker else None
+
+
+def speaker_head_of(nlp, sentence, verb):
+    """The word find_speaker names for the one token verb, whether or not a rule makes
+    a statement of it."""
+    from statements.extraction.rules import find_speaker
+
+    (cue,) = [t for t in nlp(sentence) if t.text == verb]
+    head = find_speaker(cue)
+    return head.text if head is not None else None

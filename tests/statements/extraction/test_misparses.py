@@ -2,7 +2,7 @@
 
 import pytest
 
-from .support import speaker_of
+from .support import speaker_head_of, speaker_of
 
 
 def test_a_columnist_named_will_is_a_speaker_not_a_modal(nlp):
@@ -144,10 +144,7 @@ def test_a_rule_leaves_a_subject_joined_to_its_object_out_of_what_was_said(nlp):
     ],
 )
 def test_a_subject_after_the_quote_read_as_the_object_is_the_speaker(nlp, sentence, verb, speaker):
-    from statements.extraction.rules import find_speaker
-
-    (cue,) = [t for t in nlp(sentence) if t.text == verb]
-    assert find_speaker(cue).text == speaker
+    assert speaker_head_of(nlp, sentence, verb) == speaker
 
 
 @pytest.mark.parametrize(

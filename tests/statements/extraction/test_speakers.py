@@ -2,16 +2,7 @@
 
 import pytest
 
-from .support import speaker_of
-
-
-def _speaker_of_verb(nlp, sentence, verb):
-    from statements.extraction.rules import find_speaker
-
-    doc = nlp(sentence)
-    (cue,) = [t for t in doc if t.text == verb]
-    head = find_speaker(cue)
-    return head.text if head is not None else None
+from .support import speaker_head_of, speaker_of
 
 
 @pytest.mark.parametrize(
@@ -49,7 +40,7 @@ def test_a_contracted_has_before_a_speech_verb_leaves_its_subject_the_speaker(
     ],
 )
 def test_what_a_feeling_is_caused_by_is_not_who_feels_it(nlp, sentence, verb, speaker):
-    assert _speaker_of_verb(nlp, sentence, verb) == speaker
+    assert speaker_head_of(nlp, sentence, verb) == speaker
 
 
 @pytest.mark.parametrize(
@@ -115,7 +106,7 @@ def test_with_and_a_noun_before_a_participle_name_who_does_it(nlp, sentence, cue
     ],
 )
 def test_a_name_after_a_quotation_speaks_for_a_verb_the_parser_joined_to_it(nlp, sentence, speaker):
-    assert _speaker_of_verb(nlp, sentence, "told") == speaker
+    assert speaker_head_of(nlp, sentence, "told") == speaker
 
 
 @pytest.mark.parametrize(
@@ -150,7 +141,7 @@ def test_a_second_subject_after_the_verbs_preposition_is_its_object(nlp):
         "On Saturday, Sen. Bernie Sanders (I-Vt.) called on Michigan Gov. Rick Snyder (R) "
         "to resign over the crisis."
     )
-    assert _speaker_of_verb(nlp, sentence, "called") == "Sanders"
+    assert speaker_head_of(nlp, sentence, "called") == "Sanders"
 
 
 @pytest.mark.parametrize(
@@ -169,4 +160,4 @@ def test_a_second_subject_after_the_verbs_preposition_is_its_object(nlp):
 def test_a_floating_quantifier_leaves_the_subject_it_points_back_at_speaking(
     nlp, sentence, speaker
 ):
-    assert _speaker_of_verb(nlp, sentence, "warned") == speaker
+    assert speaker_head_of(nlp, sentence, "warned") == speaker
