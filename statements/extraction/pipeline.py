@@ -27,7 +27,7 @@ from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
 from .signatures import with_signed_quotes
 from .tagger import MODEL_DIR, NAMED_KEY, add_tagger
-from .text_utils import paragraph_text, paragraphs
+from .text_utils import paragraph_text, paragraphs, reading_text
 from .transcripts import headline_claim, transcript_turns, with_labelled
 from .types import ExtractedStatement
 
@@ -142,29 +142,32 @@ def _speaker_opens_a_clause(draft, text: str) -> bool:
 
 
 def _assemble(text, header, paras, para_docs, published, resolver) -> list[ExtractedStatement]:
+    # Rules read line breaks inside a paragraph as the parser did, as spaces; the
+    # statements keep the article's own characters.
+    reading = reading_text(text, paras)
     drafts: list[Draft] = []
     tagged: list[Draft] = []
     for index, ((start, end), doc) in enumerate(zip(paras, para_docs, strict=True)):
         for sent in doc.sents:
             for cand in candidates_for_sentence(sent):
                 drafts.append(Draft(cand, start, index))
-        tagged.extend(tagged_drafts(doc, start, index, tagged, text[start:end]))
-    drafts = fold_reported_via(drafts, text)
+        tagged.extend(tagged_drafts(doc, start, index, tagged, reading[start:end]))
+    drafts = fold_reported_via(drafts, reading)
     drafts = merge_sources(drafts, tagged)
-    labelled = transcript_turns(text, paras, para_docs)
+    labelled = transcript_turns(reading, paras, para_docs)
     if not any(turn.para == 0 for turn in labelled):
-        labelled += headline_claim(text, header.title, paras, para_docs)
+        labelled += headline_claim(reading, header.title, paras, para_docs)
     drafts = with_labelled(drafts, labelled)
-    groups = find_quotes(text, paras)
-    drafts = with_signed_quotes(drafts, text, paras, para_docs, groups)
+    groups = find_quotes(reading, paras)
+    drafts = with_signed_quotes(drafts, reading, paras, para_docs, groups)
     if merging.settings.DROP_NESTED:
         drafts = drop_nested(drafts, groups)
     drafts = [d for d in drafts if not inside(d.cue[0], header.boilerplate)]
-    drafts = colon_introduced(drafts, groups, text, paras, para_docs)
-    drafts = attach_quotes(drafts, groups, text)
-    drafts += cueless_quotes(drafts, groups, text, paras)
-    drafts = [d for d in drafts if not _speaker_opens_a_clause(d, text)]
-    drafts = cut_speakers_out(drafts, text)
+    drafts = colon_introduced(drafts, groups, reading, paras, para_docs)
+    drafts = attach_quotes(drafts, groups, reading)
+    drafts += cueless_quotes(drafts, groups, reading, paras)
+    drafts = [d for d in drafts if not _speaker_opens_a_clause(d, reading)]
+    drafts = cut_speakers_out(drafts, reading)
     drafts = drop_overlapping(drafts)
     fill_missing_speakers(drafts)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))

@@ -115,3 +115,16 @@ def paragraph_text(text: str, start: int, end: int) -> str:
     """A paragraph as the parser reads it: its line breaks become spaces, so a sentence
     broken over two lines parses as one, and offsets into text stay the same."""
     return text[start:end].replace("\r", " ").replace("\n", " ")
+
+
+def reading_text(text: str, paras: list[tuple[int, int]]) -> str:
+    """The article as the rules read it: each paragraph as paragraph_text gives it, and
+    the breaks between paragraphs as they are, so a line break still ends a paragraph
+    but no longer seems to end a sentence that runs on over it. Offsets stay the same."""
+    pieces, pos = [], 0
+    for start, end in paras:
+        pieces.append(text[pos:start])
+        pieces.append(paragraph_text(text, start, end))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)

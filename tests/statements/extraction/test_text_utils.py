@@ -1,6 +1,6 @@
 """Paragraphs of an article's text (statements/extraction/text_utils.py)."""
 
-from statements.extraction.text_utils import paragraph_text, paragraphs
+from statements.extraction.text_utils import paragraph_text, paragraphs, reading_text
 
 WRAPPED = (
     "NATO says Russia continues buildup near Ukraine\n"
@@ -79,6 +79,52 @@ def test_a_paragraph_reads_as_one_line_at_the_same_offsets():
     assert "\n" not in read
     assert len(read) == end - start
     assert read.index("continues") == WRAPPED[start:end].index("continues")
+
+
+def test_the_rules_read_breaks_inside_a_paragraph_as_spaces_and_keep_those_between():
+    paras = list(paragraphs(WRAPPED))
+    read = reading_text(WRAPPED, paras)
+    assert len(read) == len(WRAPPED)
+    assert [read[s:e] for s, e in paras] == [paragraph_text(WRAPPED, s, e) for s, e in paras]
+    # Headings, byline and paragraphs still end on their own line breaks.
+    between = [
+        i for i, c in enumerate(WRAPPED) if c == "\n" and not any(s <= i < e for s, e in paras)
+    ]
+    assert [i for i, c in enumerate(read) if c == "\n"] == between
+    assert "Russia\ncontinues" in WRAPPED
+    assert "Russia continues" in read
+
+
+# Wrapped at 72 columns: the third line broke before the quotation because its first
+# word did not fit, in the middle of a sentence that quotes no one.
+WRAPPED_PHRASE = (
+    "Jens Stoltenberg said on Wednesday that Russia continues the military\n"
+    "buildup near the border with Ukraine. On Thursday morning, dozens of new\n"
+    "tanks, artillery pieces, field hospitals and several other pieces of the\n"
+    '"heaviest equipment the Russian army owns" were seen near Belgorod,\n'
+    "about 40 miles from the frontier, by reporters on the road to Kharkiv.\n"
+)
+
+
+def test_a_quotation_wrapped_onto_a_new_line_mid_sentence_is_not_the_last_speaker_s(extract):
+    statements = extract(WRAPPED_PHRASE)
+    (report,) = statements
+    assert report.actor == "Jens Stoltenberg"
+    assert report.content.text.endswith("border with Ukraine")
+    assert not any("heaviest" in s.content.text for s in statements)
+
+
+def test_a_quotation_opening_a_wrapped_paragraph_still_continues_the_last_speaker(extract):
+    text = (
+        "Jens Stoltenberg said on Wednesday that Russia continues the military\n"
+        "buildup near the border with Ukraine, despite claims of a withdrawal.\n"
+        '"We have not seen any withdrawal of troops or of heavy equipment so far,\n'
+        'and we remain concerned about the scale of the buildup near Belgorod."\n'
+    )
+    (report,) = extract(text)
+    assert report.actor == "Jens Stoltenberg"
+    assert report.kind == "direct_quote"
+    assert report.content.text.endswith('the buildup near Belgorod."')
 
 
 def test_it_extracts_a_report_broken_over_lines_of_a_hard_wrapped_text(extract):
