@@ -82,15 +82,17 @@ def lines(text: str) -> Iterator[tuple[int, int]]:
 WRAP_WIDTH = 100
 # What a sentence ends on, before any closing quotation marks or brackets.
 _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
+# What may open a line before its first word; '"heaviest' runs on as 'heaviest' does.
+_OPENING_MARKS = "\"'“‘([«"
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph: a non-blank line, or several when the breaks
     between them fall inside a sentence. A sentence plainly runs on where a line that
-    ends none is followed by a lowercase word. Text with such breaks and no line longer
-    than WRAP_WIDTH is hard-wrapped, and there a sentence also runs on where the next
-    line's first word would not have fitted on the line, which is why it broke; a
-    heading or a byline is shorter than that."""
+    ends none is followed by a lowercase word, quoted or not. Text with such breaks and
+    no line longer than WRAP_WIDTH is hard-wrapped, and there a sentence also runs on
+    where the next line's first word would not have fitted on the line, which is why it
+    broke; a heading or a byline is shorter than that."""
     found = list(lines(text))
     # Per break: (runs on plainly, line ends no sentence, line length with the next word).
     breaks = []
@@ -99,7 +101,8 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
         open_line = text.count("\n", end, next_start) == 1 and not _SENTENCE_END.search(line)
         following = text[next_start:next_end]
         overflows = len(line) + 1 + len(following.split()[0])
-        breaks.append((open_line and following[:1].islower(), open_line, overflows))
+        lowercase = following.lstrip(_OPENING_MARKS)[:1].islower()
+        breaks.append((open_line and lowercase, open_line, overflows))
     width = max((end - start for start, end in found), default=0)
     wrapped = width <= WRAP_WIDTH and any(plain for plain, _open, _over in breaks)
     first = 0  # the paragraph's first line

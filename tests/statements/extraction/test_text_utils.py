@@ -46,6 +46,18 @@ def test_a_line_break_before_a_lowercase_word_is_inside_a_sentence():
     assert paras[0].endswith("in more than two decades.")
 
 
+def test_a_line_break_before_a_quoted_lowercase_word_is_inside_a_sentence():
+    text = (
+        "Tanks, field hospitals and what the ministry in Moscow has for weeks called its\n"
+        '"purely defensive" exercises were seen near Belgorod on Thursday, about 40 miles from '
+        "the frontier with Ukraine, by reporters on the road to Kharkiv.\n"
+        "Lavrov denied it.\n"
+    )
+    paras = _texts(text)
+    assert len(paras) == 2
+    assert paras[0].endswith("on the road to Kharkiv.")
+
+
 def test_a_sentence_ended_on_a_line_is_not_continued_by_a_lowercase_line():
     text = '"We will not back down."\nthe minister said nothing more.\n'
     assert len(_texts(text)) == 2
