@@ -158,15 +158,22 @@ def tagged_attributions(doc: Doc, text: str | None = None) -> list[TaggedAttribu
     # on the sentence before the quotation; it says nothing.
     contents = [e for e in ents if e.label_ == "CONTENT" and any(not t.is_punct for t in e)]
     sources = [e for e in ents if e.label_ == "SOURCE"]
-    sentence = {sent.start: i for i, sent in enumerate(doc.sents)}
+    # The sentence of each token, read once: Span.sent walks the tokens to find it,
+    # and a paragraph of many cues and contents would walk them for every pair.
+    sentence_at = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        sentence_at[sent.start : sent.end] = [i] * len(sent)
 
     def sent_of(span) -> int:
-        return sentence[span.sent.start]
+        return sentence_at[span.start]
 
+    cues_in: dict[int, list] = {}
+    for cue in cues:
+        cues_in.setdefault(sent_of(cue), []).append(cue)
     owner: dict[int, object] = {}
     reach = {cue.start: {sent_of(cue)} for cue in cues}
     for content in contents:
-        same = [c for c in cues if sent_of(c) == sent_of(content)]
+        same = cues_in.get(sent_of(content), [])
         if same:
             cue = min(same, key=lambda c, content=content: _gap(content, c))
             owner[content.start] = cue
@@ -213,7 +220,7 @@ def tagged_attributions(doc: Doc, text: str | None = None) -> list[TaggedAttribu
     # else the first after it.
     nearest: dict[int, tuple[tuple[bool, int], object]] = {}
     for source in sources:
-        same = [c for c in cues if sent_of(c) == sent_of(source)]
+        same = cues_in.get(sent_of(source), [])
         if not same:
             continue
         cue = min(same, key=lambda c, source=source: _gap(source, c))
