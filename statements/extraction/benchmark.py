@@ -78,7 +78,7 @@ def run_benchmark(
     texts: list[str], *, nlp=None, bare=None, resolver=None, repeats: int = 1
 ) -> BenchmarkResult:
     from .header import parse_article_header
-    from .pipeline import _body_paragraphs, extract_many, load_nlp
+    from .pipeline import _body_paragraphs, extract_many, load_nlp, parse
     from .text_utils import paragraph_text
 
     nlp = nlp or load_nlp()
@@ -94,7 +94,7 @@ def run_benchmark(
 
     def time_bare() -> float:
         started = time.perf_counter()
-        for _doc in bare.pipe(jobs, batch_size=64):
+        for _doc in parse(bare, jobs):
             pass
         return time.perf_counter() - started
 

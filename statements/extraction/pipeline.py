@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
 from .signatures import with_signed_quotes
 from .tagger import MODEL_DIR, NAMED_KEY, add_tagger
-from .text_utils import paragraph_text, paragraphs, reading_text
+from .text_utils import paragraph_text, paragraphs, reading_text, within_limit
 from .transcripts import headline_claim, transcript_turns, with_labelled
 from .types import ExtractedStatement
 
@@ -67,7 +68,33 @@ def _body_paragraphs(text: str, boilerplate: list[tuple[int, int]]) -> list[tupl
             if s == start and e < end:
                 start = e
         kept.append((start, end))
-    return kept
+    return within_limit(text, kept)
+
+
+# spaCy batches by count, and its memory grows with the characters in a batch: 64 of
+# the longest paragraphs at once would hold over 2 GB. A batch stops at this many.
+MAX_BATCH_CHARS = 20_000
+
+
+def batches(jobs: list[str], *, size: int) -> Iterator[list[str]]:
+    """jobs in order, in batches of at most size texts and, unless one text is longer,
+    MAX_BATCH_CHARS characters."""
+    batch: list[str] = []
+    chars = 0
+    for job in jobs:
+        if batch and (len(batch) == size or chars + len(job) > MAX_BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(job)
+        chars += len(job)
+    if batch:
+        yield batch
+
+
+def parse(nlp, jobs: list[str], *, batch_size: int = 64) -> Iterator:
+    """nlp.pipe over jobs, in order, batched by batches()."""
+    for batch in batches(jobs, size=batch_size):
+        yield from nlp.pipe(batch, batch_size=len(batch))
 
 
 def extract_statements(
@@ -100,7 +127,7 @@ def extract_many(
         jobs.extend(paragraph_text(text, s, e) for s, e in paras)
     # Docs stream out in order and each article is assembled as soon as its
     # paragraphs are parsed, so memory holds one batch and one article, not the corpus.
-    docs = iter(nlp.pipe(jobs, batch_size=batch_size))
+    docs = parse(nlp, jobs, batch_size=batch_size)
     results = []
     for (header, paras, _first), text, pub in zip(plans, texts, published, strict=True):
         para_docs = [next(docs) for _ in paras]

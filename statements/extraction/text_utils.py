@@ -85,6 +85,15 @@ _SENTENCE_END = re.compile(r"[.!?:;…][\"'”’)\]]*$")
 # What may open a line before its first word; '"heaviest' runs on as 'heaviest' does.
 _OPENING_MARKS = "\"'“‘([«"
 
+# While spaCy parses one text it holds about 3.5 MB per 1,000 characters, and some
+# rules compare the sentences of a paragraph pairwise. No paragraph of news comes near
+# this (PolNeAR's longest has 2,573 characters), but a transcript or a text dump
+# without line breaks can be one line of 100,000, which would take a worker past 1 GB.
+MAX_PARAGRAPH_CHARS = 10_000
+# Where a sentence ends inside a line: its mark and closing quotes, before a space.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
+_SPACE = re.compile(r"\s+")
+
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each paragraph: a non-blank line, or several when the breaks
@@ -131,3 +140,22 @@ def reading_text(text: str, paras: list[tuple[int, int]]) -> str:
         pos = end
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def within_limit(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """paras with any paragraph longer than MAX_PARAGRAPH_CHARS cut into pieces that
+    are not: after the last sentence end that fits, else the last space, else at the
+    limit. Each piece is then read as a paragraph of its own."""
+    limit = MAX_PARAGRAPH_CHARS
+    pieces = []
+    for start, end in paras:
+        while end - start > limit:
+            window = (start + 1, start + limit)
+            ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, *window)]
+            spaces = [m.start() for m in _SPACE.finditer(text, *window)]
+            cut = ends[-1] if ends else spaces[-1] if spaces else start + limit
+            pieces.append((start, cut))
+            following = _SPACE.match(text, cut)
+            start = following.end() if following else cut
+        pieces.append((start, end))
+    return pieces

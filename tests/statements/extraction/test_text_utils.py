@@ -1,6 +1,12 @@
 """Paragraphs of an article's text (statements/extraction/text_utils.py)."""
 
-from statements.extraction.text_utils import paragraph_text, paragraphs, reading_text
+from statements.extraction import text_utils
+from statements.extraction.text_utils import (
+    paragraph_text,
+    paragraphs,
+    reading_text,
+    within_limit,
+)
 
 WRAPPED = (
     "NATO says Russia continues buildup near Ukraine\n"
@@ -145,3 +151,34 @@ def test_it_extracts_a_report_broken_over_lines_of_a_hard_wrapped_text(extract):
     assert report.actor == "Jens Stoltenberg"
     assert report.content.text.startswith("that Russia")
     assert "military buildup along the border with Ukraine" in report.content.text
+
+
+SENTENCES = " ".join(f"Officials said on day {n} that the troops stayed." for n in range(1, 9))
+
+
+def _pieces(text, limit, monkeypatch):
+    monkeypatch.setattr(text_utils, "MAX_PARAGRAPH_CHARS", limit)
+    return [text[s:e] for s, e in within_limit(text, [(0, len(text))])]
+
+
+def test_a_paragraph_past_the_limit_is_cut_after_the_last_sentence_that_fits(monkeypatch):
+    pieces = _pieces(SENTENCES, 120, monkeypatch)
+    assert len(pieces) == 4
+    assert all(len(p) <= 120 and p.endswith("stayed.") for p in pieces)
+    assert " ".join(pieces) == SENTENCES
+
+
+def test_a_paragraph_without_a_sentence_end_that_fits_is_cut_at_a_space(monkeypatch):
+    text = "tanks " * 30 + "moved."
+    pieces = _pieces(text, 50, monkeypatch)
+    assert all(len(p) <= 50 and p.strip() == p for p in pieces)
+    assert " ".join(pieces) == text
+
+
+def test_a_word_longer_than_the_limit_is_cut_at_the_limit(monkeypatch):
+    assert _pieces("x" * 25, 10, monkeypatch) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_paragraphs_within_the_limit_are_kept_as_they_are():
+    paras = list(paragraphs(WRAPPED))
+    assert within_limit(WRAPPED, paras) == paras
