@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from .rules import Candidate
 from .rules.tokens import EDGE_PUNCT
@@ -38,6 +39,39 @@ def jaccard_segments(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> floa
     inter = sum(overlap(x, y) for x in a for y in b)
     union = sum(e - s for s, e in a) + sum(e - s for s, e in b) - inter
     return inter / union if union else 0.0
+
+
+def reach(draft: Draft) -> tuple[int, int]:
+    """From the first to the last character of a draft's cue and words."""
+    ranges = [draft.cue, *draft.segments]
+    return min(s for s, _ in ranges), max(e for _, e in ranges)
+
+
+class DraftsByPlace:
+    """Drafts found by where they lie: those whose reach meets a range, in the order
+    they were added. A lookup reads only drafts starting within the longest reach
+    before the range, so comparing each draft with its neighbours stays near linear
+    on a long article, where comparing it with every other draft would not."""
+
+    def __init__(self, drafts: list[Draft] = ()):
+        self._starts: list[int] = []
+        self._entries: list[tuple[int, int, Draft]] = []  # (order added, end, draft)
+        self._longest = 0
+        for draft in drafts:
+            self.add(draft)
+
+    def add(self, draft: Draft) -> None:
+        start, end = reach(draft)
+        at = bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._entries.insert(at, (len(self._entries), end, draft))
+        self._longest = max(self._longest, end - start)
+
+    def meeting(self, start: int, end: int) -> list[Draft]:
+        first = bisect_left(self._starts, start - self._longest)
+        last = bisect_left(self._starts, end)
+        found = [(order, d) for order, e, d in self._entries[first:last] if e > start]
+        return [d for _order, d in sorted(found, key=lambda pair: pair[0])]
 
 
 class Draft:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..drafts import Draft, inside, jaccard_segments, overlap
+from ..drafts import Draft, DraftsByPlace, inside, jaccard_segments, overlap, reach
 from ..lexicon import SPEECH_VERBS
 from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
@@ -27,9 +27,11 @@ def drop_nested(drafts: list[Draft], groups: list[QuoteGroup]) -> list[Draft]:
     # Those go first, so they cannot host anyone: "you know" inside '"When we're trading,
     # you know, traitors," he said' may be given a content running over "he said".
     hosts = [d for d in drafts if not speaking_inside(d)]
+    places = DraftsByPlace([o for o in hosts if not o.turn])
     kept = []
     for d in hosts:
-        outer = [o for o in hosts if o is not d and not o.turn and inside(d.cue[0], o.segments)]
+        at = d.cue[0]
+        outer = [o for o in places.meeting(at, at + 1) if o is not d and inside(at, o.segments)]
         if outer:
             head = speaker_head(d)
             if in_quote(d) or head is None or head.pos_ == "PRON":
@@ -80,21 +82,25 @@ def drop_overlapping(drafts: list[Draft], share: float = 0.5) -> list[Draft]:
     def chars(d: Draft) -> int:
         return sum(e - s for s, e in d.segments)
 
-    kept: list[Draft] = []
+    kept = DraftsByPlace()
+    kept_ids: set[int] = set()
     # A transcript turn holds the reports made in it the same way; only the turn
     # found again ('"Do you really see ...?"' read as a report by "you") yields to it.
     turns = [d for d in drafts if d.turn]
-    embedded = [
-        d for d in drafts if d.turn or d.cand is not None and d.cand.embedded and d.host is None
-    ]
-    for d in sorted((d for d in drafts if d not in embedded), key=lambda d: -chars(d)):
+    embedded = {
+        id(d) for d in drafts if d.turn or d.cand is not None and d.cand.embedded and d.host is None
+    }
+    for d in sorted((d for d in drafts if id(d) not in embedded), key=lambda d: -chars(d)):
         if any(jaccard_segments(d.segments, t.segments) >= SAME_AS_TURN for t in turns):
             continue
-        taken = sum(overlap(seg, other) for k in kept for seg in d.segments for other in k.segments)
+        # Only kept drafts that reach d's words can overlap them.
+        near = kept.meeting(*reach(d))
+        taken = sum(overlap(seg, other) for k in near for seg in d.segments for other in k.segments)
         if taken <= share * chars(d):
-            kept.append(d)
+            kept.add(d)
+            kept_ids.add(id(d))
             continue
-        winner = max(kept, key=lambda k: sum(overlap(a, b) for a in d.segments for b in k.segments))
+        winner = max(near, key=lambda k: sum(overlap(a, b) for a in d.segments for b in k.segments))
         if winner.speaker is None and d.speaker is not None and winner.cue == d.cue:
             winner.speaker = d.speaker
             if winner.cand is not None and d.cand is not None:
@@ -103,7 +109,7 @@ def drop_overlapping(drafts: list[Draft], share: float = 0.5) -> list[Draft]:
         for other in drafts:
             if other.host is d:
                 other.host = None if other is winner else (winner.host or winner)
-    return [d for d in drafts if d in kept or d in embedded]
+    return [d for d in drafts if id(d) in kept_ids or id(d) in embedded]
 
 
 def _reporting_host(via: Draft, drafts: list[Draft]) -> Draft | None:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ..drafts import Draft, inside, jaccard_segments, merge_segments, overlap
+from ..drafts import (
+    Draft,
+    DraftsByPlace,
+    inside,
+    jaccard_segments,
+    merge_segments,
+    overlap,
+    reach,
+)
 from ..lexicon import SPEECH_VERBS
 from . import settings
 from .tagged import parsed_speaker
@@ -23,11 +31,15 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     out = []
     used: set[int] = set()
     # Only a tagger candidate whose cue or content reaches the rule's can agree with
-    # it; checking just those keeps this linear in practice on long articles.
-    extents = [(t, _extent(t)) for t in tagged]
+    # it; looking up just those keeps this near linear on long articles.
+    places = DraftsByPlace(tagged)
     for rule in rules:
         lo, hi = _extent(rule)
-        near = [t for t, (s, e) in extents if s < hi and lo < e or overlap(rule.cue, t.cue)]
+        near = [
+            t
+            for t in places.meeting(*reach(rule))
+            if _extent(t)[0] < hi and lo < _extent(t)[1] or overlap(rule.cue, t.cue)
+        ]
         best = max(near, key=lambda t, rule=rule: _agreement(rule, t), default=None)
         if best is not None and _agreement(rule, best) > settings.AGREEMENT:
             used.add(id(best))

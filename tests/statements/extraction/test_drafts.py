@@ -1,4 +1,4 @@
-from statements.extraction.drafts import Draft, finish, speaker_before_report
+from statements.extraction.drafts import Draft, DraftsByPlace, finish, speaker_before_report
 
 
 def _at(text, piece):
@@ -67,3 +67,21 @@ def test_a_speaker_of_marks_alone_is_no_speaker():
     speaker = _at(text, ", ")
     statement = finish(_draft(text, speaker, "said", "the vote was rigged"), text)
     assert statement.speaker is None
+
+
+def _placed(cue, *segments):
+    draft = Draft(None, 0, 0)
+    draft.cue, draft.segments = cue, list(segments)
+    return draft
+
+
+def test_drafts_by_place_finds_those_reaching_a_range_in_the_order_added():
+    later = _placed((500, 504), (505, 540))
+    long_quote = _placed((10, 14), (15, 480))  # opens far before the range, runs into it
+    elsewhere = _placed((900, 904), (905, 950))
+    cue_only = _placed((440, 445), (600, 620))  # its words lie after, its cue inside
+    places = DraftsByPlace([later, long_quote, elsewhere])
+    places.add(cue_only)
+    assert places.meeting(450, 520) == [later, long_quote, cue_only]
+    assert places.meeting(480, 500) == [cue_only]  # both ends are exclusive
+    assert places.meeting(0, 10) == []
