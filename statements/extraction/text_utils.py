@@ -93,6 +93,12 @@ MAX_PARAGRAPH_CHARS = 10_000
 # Where a sentence ends inside a line: its mark and closing quotes, before a space.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
 _SPACE = re.compile(r"\s+")
+# A line break that may fall inside a paragraph: a newline as any system writes it,
+# or the manual line break of a word processor (U+2028, or a vertical tab from Word).
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x85\u2028]")
+_LINE_BREAK_CHAR = re.compile(r"[\n\r\x0b\x85\u2028]")
+# Breaks that always end a paragraph: page and paragraph separators.
+_PARAGRAPH_BREAK = re.compile(r"[\x0c\x1c-\x1e\u2029]")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -107,7 +113,9 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     breaks = []
     for (start, end), (next_start, next_end) in zip(found, found[1:], strict=False):
         line = text[start:end]
-        open_line = text.count("\n", end, next_start) == 1 and not _SENTENCE_END.search(line)
+        gap = text[end:next_start]
+        one_break = len(_LINE_BREAK.findall(gap)) == 1 and not _PARAGRAPH_BREAK.search(gap)
+        open_line = one_break and not _SENTENCE_END.search(line)
         following = text[next_start:next_end]
         overflows = len(line) + 1 + len(following.split()[0])
         lowercase = following.lstrip(_OPENING_MARKS)[:1].islower()
@@ -126,7 +134,7 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
 def paragraph_text(text: str, start: int, end: int) -> str:
     """A paragraph as the parser reads it: its line breaks become spaces, so a sentence
     broken over two lines parses as one, and offsets into text stay the same."""
-    return text[start:end].replace("\r", " ").replace("\n", " ")
+    return _LINE_BREAK_CHAR.sub(" ", text[start:end])
 
 
 def reading_text(text: str, paras: list[tuple[int, int]]) -> str:

@@ -64,6 +64,20 @@ def test_a_line_break_before_a_quoted_lowercase_word_is_inside_a_sentence():
     assert paras[0].endswith("on the road to Kharkiv.")
 
 
+def test_a_word_processor_s_manual_line_break_inside_a_sentence_is_inside_it():
+    text = (
+        "Stoltenberg said on Wednesday that Russia\u2028continues the buildup.\u2029"
+        "Lavrov said the troops\x0bwere leaving\n\x0cthe ministry's page two began.\n"
+    )
+    paras = list(paragraphs(text))
+    assert [text[s:e] for s, e in paras][:2] == [
+        "Stoltenberg said on Wednesday that Russia\u2028continues the buildup.",
+        "Lavrov said the troops\x0bwere leaving",
+    ]
+    assert len(paras) == 3  # a page break ends a paragraph, whatever follows it
+    assert paragraph_text(text, *paras[1]) == "Lavrov said the troops were leaving"
+
+
 def test_a_sentence_ended_on_a_line_is_not_continued_by_a_lowercase_line():
     text = '"We will not back down."\nthe minister said nothing more.\n'
     assert len(_texts(text)) == 2
