@@ -69,13 +69,21 @@ def parse_published(value) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
+_LINE_ENDS = str.maketrans(
+    {"\r": "\n", "\x0b": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n", "\x0c": "\n\n"}
+)
+
+
 def from_plain_text(text: str, **overrides) -> RawArticle:
     """Plain text; the title, byline and dateline are read from it when present."""
     if not text.strip():
         raise IngestInputError("The text is empty.")
     # One line end: a file saved on Windows is the same article (same digest) as on
     # Linux, and a sentence wrapped over lines parses as one (text_utils.paragraphs).
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Word processors write a manual line break as U+2028 or a vertical tab, and a
+    # paragraph or page break as U+2029 or a form feed; shown on a page, those would
+    # be control characters inside a quotation.
+    text = text.replace("\r\n", "\n").translate(_LINE_ENDS)
     header = parse_article_header(text)
     published = None
     if header.published:

@@ -43,6 +43,18 @@ def test_it_keeps_one_kind_of_line_end_whatever_system_saved_the_file():
     assert windows.title == "NATO warns Moscow"
 
 
+def test_it_stores_a_word_processor_s_line_and_paragraph_breaks_as_newlines():
+    article = from_plain_text(
+        "NATO warns Moscow\u2029Stoltenberg said the buildup\u2028continues.\x0c"
+        "Lavrov said the troops\x0bwere leaving.\x85"
+    )
+    assert article.text == (
+        "NATO warns Moscow\n\nStoltenberg said the buildup\ncontinues.\n\n"
+        "Lavrov said the troops\nwere leaving.\n"
+    )
+    assert article.title == "NATO warns Moscow"
+
+
 def test_it_reads_a_date_as_midnight_utc():
     assert parse_published("2022-02-16") == dt.datetime(2022, 2, 16, tzinfo=dt.UTC)
 
