@@ -118,21 +118,43 @@ def extract_many(
     """Extract from several articles, batching every paragraph through nlp.pipe."""
     nlp = nlp or load_nlp()
     published = published or [None] * len(texts)
-    plans = []
+    plans = []  # (article, header, paragraphs of one section, opens the article)
     jobs: list[str] = []
-    for text in texts:
+    for article, text in enumerate(texts):
         header = parse_article_header(text)
         paras = _body_paragraphs(text, header.boilerplate)
-        plans.append((header, paras, len(jobs)))
-        jobs.extend(paragraph_text(text, s, e) for s, e in paras)
-    # Docs stream out in order and each article is assembled as soon as its
-    # paragraphs are parsed, so memory holds one batch and one article, not the corpus.
+        for index, section in enumerate(sections(paras)):
+            plans.append((article, header, section, index == 0))
+            jobs.extend(paragraph_text(text, s, e) for s, e in section)
+    # Docs stream out in order and each section is assembled as soon as its
+    # paragraphs are parsed, so memory holds one batch and one section, not the corpus.
     docs = parse(nlp, jobs, batch_size=batch_size)
-    results = []
-    for (header, paras, _first), text, pub in zip(plans, texts, published, strict=True):
-        para_docs = [next(docs) for _ in paras]
-        results.append(_assemble(text, header, paras, para_docs, pub, resolver))
+    results: list[list[ExtractedStatement]] = [[] for _ in texts]
+    for article, header, section, opening in plans:
+        para_docs = [next(docs) for _ in section]
+        text, pub = texts[article], published[article]
+        results[article] += _assemble(text, header, section, para_docs, pub, resolver, opening)
     return results
+
+
+# An article is assembled a section of paragraphs at a time, and assembling compares
+# statements with their neighbours and holds every parse of the section. News articles
+# are far shorter (PolNeAR's longest has 33,672 characters); a book-length transcript
+# is cut so that its time grows with its length and its memory does not.
+MAX_SECTION_CHARS = 100_000
+
+
+def sections(paras: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """paras in runs of consecutive paragraphs, each reaching over at most
+    MAX_SECTION_CHARS characters of the text unless one paragraph alone does."""
+    section: list[tuple[int, int]] = []
+    for start, end in paras:
+        if section and end - section[0][0] > MAX_SECTION_CHARS:
+            yield section
+            section = []
+        section.append((start, end))
+    if section:
+        yield section
 
 
 MENTION_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -168,7 +190,9 @@ def _speaker_opens_a_clause(draft, text: str) -> bool:
     return bool(words) and words[0].lower() in {"that", "whether"}
 
 
-def _assemble(text, header, paras, para_docs, published, resolver) -> list[ExtractedStatement]:
+def _assemble(
+    text, header, paras, para_docs, published, resolver, opening=True
+) -> list[ExtractedStatement]:
     # Rules read line breaks inside a paragraph as the parser did, as spaces; the
     # statements keep the article's own characters.
     reading = reading_text(text, paras)
@@ -182,7 +206,7 @@ def _assemble(text, header, paras, para_docs, published, resolver) -> list[Extra
     drafts = fold_reported_via(drafts, reading)
     drafts = merge_sources(drafts, tagged)
     labelled = transcript_turns(reading, paras, para_docs)
-    if not any(turn.para == 0 for turn in labelled):
+    if opening and not any(turn.para == 0 for turn in labelled):
         labelled += headline_claim(reading, header.title, paras, para_docs)
     drafts = with_labelled(drafts, labelled)
     groups = find_quotes(reading, paras)
