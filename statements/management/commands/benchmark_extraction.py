@@ -1,7 +1,12 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extraction import load_nlp
-from statements.extraction.benchmark import collect_texts, load_bare, run_benchmark
+from statements.extraction.benchmark import (
+    as_one_document,
+    collect_texts,
+    load_bare,
+    run_benchmark,
+)
 
 
 class Command(BaseCommand):
@@ -15,6 +20,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--repeats", type=int, default=2, help="timed runs of each; the best counts"
         )
+        parser.add_argument(
+            "--one-document",
+            type=int,
+            metavar="COPIES",
+            help="join the texts, COPIES times over, into one long article",
+        )
 
     def handle(self, *args, **options):
         texts = collect_texts(options["paths"])
@@ -22,6 +33,10 @@ class Command(BaseCommand):
             raise CommandError("no texts found")
         if options["repeats"] < 1:
             raise CommandError("--repeats must be at least 1")
+        if options["one_document"] is not None:
+            if options["one_document"] < 1:
+                raise CommandError("--one-document must be at least 1")
+            texts = as_one_document(texts, options["one_document"])
         result = run_benchmark(texts, nlp=load_nlp(), bare=load_bare(), repeats=options["repeats"])
         self.stdout.write(
             f"files={result.files} words={result.words} statements={result.statements}"

@@ -1,6 +1,6 @@
 import json
 
-from statements.extraction.benchmark import load_bare, run_benchmark
+from statements.extraction.benchmark import as_one_document, load_bare, run_benchmark
 from statements.extraction.serialise import statement_to_dict
 from statements.extraction.tagger import COMPONENT
 
@@ -28,6 +28,14 @@ def test_the_benchmark_compares_extraction_with_the_bare_spacy_model(nlp, seed_t
     assert set(result.bare_pipes) <= set(result.extract_pipes)
     # Both multiply matrices the same way, so the ratio measures only our components.
     assert result.bare_matmul == result.extract_matmul == "numpy"
+
+
+def test_the_benchmark_can_read_its_texts_as_one_long_article(nlp, seed_text):
+    (document,) = as_one_document([seed_text, "Lavrov denied it."], copies=2)
+    assert document.count(seed_text) == 2 and document.count("Lavrov denied it.") == 2
+    result = run_benchmark([document], nlp=nlp, bare=load_bare())
+    assert result.files == 1
+    assert result.words == 2 * (len(seed_text.split()) + 3)
 
 
 def test_extraction_multiplies_matrices_through_numpy_not_blis(nlp):
