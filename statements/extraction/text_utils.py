@@ -159,9 +159,9 @@ def within_limit(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int
     for start, end in paras:
         while end - start > limit:
             window = (start + 1, start + limit)
-            ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, *window)]
-            spaces = [m.start() for m in _SPACE.finditer(text, *window)]
-            cut = ends[-1] if ends else spaces[-1] if spaces else start + limit
+            cuts = [m.end() for m in _SENTENCE_BREAK.finditer(text, *window)]
+            cuts = cuts or [m.start() for m in _SPACE.finditer(text, *window)]
+            cut = cuts[-1] if cuts else start + limit
             pieces.append((start, cut))
             following = _SPACE.match(text, cut)
             start = following.end() if following else cut
