@@ -20,6 +20,7 @@ from .merging import (
     fill_missing_speakers,
     fold_reported_via,
     merge_sources,
+    one_per_content,
     tagged_drafts,
 )
 from .quote_attach import attach_quotes, cueless_quotes
@@ -221,6 +222,7 @@ def _assemble(
     drafts = cut_speakers_out(drafts, reading)
     drafts = drop_overlapping(drafts)
     fill_missing_speakers(drafts)
+    drafts = one_per_content(drafts)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))
     statements = [finish(d, text) for d in drafts]
     reference = published or header.published or header.dateline_date

@@ -14,6 +14,7 @@ from statements.services import (
     statements_extract_for_article,
 )
 from tests.factories import ActorFactory, ArticleFactory, TopicFactory
+from tests.statements.extraction.support import NORTH_KOREA
 
 TEXT = (
     "Russia's defense ministry said on Tuesday that troops have begun to return to their bases. "
@@ -141,6 +142,18 @@ def test_reextraction_never_overwrites_an_editors_correction(db, article):
     assert statement.content == "As corrected by an editor"
     assert statement.review_status == Statement.Review.CORRECTED
     assert article.statements.count() == count
+
+
+def test_it_stores_an_article_where_two_reports_were_given_the_same_words(db):
+    # An embedded report can come out of extraction with its host's words, and an
+    # article holds one statement per span: the whole extraction used to fail on it.
+    call_command("load_seeds", no_articles=True)
+    article = ArticleFactory(text=NORTH_KOREA)
+
+    stored, _conflicts = statements_extract_for_article(article=article)
+
+    assert stored
+    assert article.statements.filter(content__startswith="the test, which").count() == 1
 
 
 def test_an_unknown_speaker_becomes_a_proposed_actor(db):

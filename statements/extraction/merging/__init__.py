@@ -7,6 +7,7 @@ from .cleanup import (
     drop_overlapping,
     fill_missing_speakers,
     fold_reported_via,
+    one_per_content,
 )
 from .sources import merge_sources
 from .tagged import tagged_drafts
@@ -18,6 +19,7 @@ __all__ = [
     "fill_missing_speakers",
     "fold_reported_via",
     "merge_sources",
+    "one_per_content",
     "settings",
     "tagged_drafts",
 ]

@@ -112,6 +112,23 @@ def drop_overlapping(drafts: list[Draft], share: float = 0.5) -> list[Draft]:
     return [d for d in drafts if id(d) in kept_ids or id(d) in embedded]
 
 
+def one_per_content(drafts: list[Draft]) -> list[Draft]:
+    """One statement per span of words. A report embedded in a noun phrase can be given
+    the whole phrase as its content, the very words its host took ("discuss the test,
+    which state news media claimed ..."), and an article stores one statement per span.
+    The host stays: its cue lies outside those words. On the 12 articles of train and
+    dev with such a pair, keeping the host lost no match (347) and no right speaker
+    (320) of keeping both; keeping the embedded report lost 8 right speakers."""
+    by_words: dict[tuple[int, int], list[Draft]] = {}
+    for d in drafts:
+        by_words.setdefault((d.segments[0][0], d.segments[-1][1]), []).append(d)
+    kept = set()
+    for (start, end), same in by_words.items():
+        hosts = [d for d in same if not start <= d.cue[0] < end]
+        kept.add(id((hosts or same)[0]))
+    return [d for d in drafts if id(d) in kept]
+
+
 def _reporting_host(via: Draft, drafts: list[Draft]) -> Draft | None:
     """ "Russia has moved troops, Stoltenberg said, according to The Guardian" is often
     parsed with "according" on the reported verb: the host is then the earlier report

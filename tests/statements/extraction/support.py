@@ -27,3 +27,13 @@ def speaker_head_of(nlp, sentence, verb):
     (cue,) = [t for t in nlp(sentence) if t.text == verb]
     head = find_speaker(cue)
     return head.text if head is not None else None
+
+
+# PolNeAR dev (Washington Post, 2016-09-10): the parse gives "claimed", a report inside
+# the noun phrase "the test, which ...", the same words as the "discuss" that holds it.
+NORTH_KOREA = (
+    "The U.N., which in March imposed some of the harshest economic sanctions ever against "
+    "North Korea, called an emergency meeting to discuss the test, which state news media "
+    "claimed now allows Pyongyang to produce nuclear warheads small enough to attach to "
+    "ballistic missiles."
+)

@@ -3,6 +3,8 @@ from statements.extraction.merging import drop_nested
 from statements.extraction.quotes import find_quotes
 from statements.extraction.rules import Candidate
 
+from .support import NORTH_KOREA
+
 
 def _draft(doc, cue, speaker, contents):
     text = doc.text
@@ -35,3 +37,12 @@ def test_a_pronoun_report_inside_a_paraphrase_stays_with_its_host(nlp):
     inner = _draft(doc, "believes", "he", ["the talks will go on"])
     kept = drop_nested([outer, inner], find_quotes(text, [(0, len(text))]))
     assert kept == [outer]
+
+
+def test_two_reports_given_the_very_same_words_become_one_statement_of_the_host(extract):
+    statements = extract(NORTH_KOREA)
+    spans = [(s.content.start, s.content.end) for s in statements]
+    assert len(spans) == len(set(spans))
+    (test_words,) = [s for s in statements if s.content.text.startswith("the test")]
+    content = test_words.content
+    assert not content.start <= test_words.cue.start < content.end
