@@ -1,5 +1,7 @@
 """Paragraphs of an article's text (statements/extraction/text_utils.py)."""
 
+import pytest
+
 from statements.extraction import text_utils
 from statements.extraction.text_utils import (
     paragraph_text,
@@ -40,28 +42,30 @@ def test_each_line_of_a_web_article_is_a_paragraph():
     ]
 
 
-def test_a_line_break_before_a_lowercase_word_is_inside_a_sentence():
-    text = (
-        "Obama, who has denounced the attack as both an act of terrorism and a hate\n"
-        "crime, reiterated his frustration over the easy availability of guns in America and "
-        "the failure of Congress to pass any gun control measures in more than two decades.\n"
-        "The massacre put pressure on Congress to act.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "first_ends"),
+    [
+        (
+            "Obama, who has denounced the attack as both an act of terrorism and a hate\n"
+            "crime, reiterated his frustration over the easy availability of guns in America "
+            "and the failure of Congress to pass any gun control measures in more than two "
+            "decades.\nThe massacre put pressure on Congress to act.\n",
+            "in more than two decades.",
+        ),
+        (
+            "Tanks, field hospitals and what the ministry in Moscow has for weeks called its\n"
+            '"purely defensive" exercises were seen near Belgorod on Thursday, about 40 miles '
+            "from the frontier with Ukraine, by reporters on the road to Kharkiv.\n"
+            "Lavrov denied it.\n",
+            "on the road to Kharkiv.",
+        ),
+    ],
+    ids=["bare", "quoted"],
+)
+def test_a_line_break_before_a_lowercase_word_quoted_or_not_is_inside_a_sentence(text, first_ends):
     paras = _texts(text)
     assert len(paras) == 2
-    assert paras[0].endswith("in more than two decades.")
-
-
-def test_a_line_break_before_a_quoted_lowercase_word_is_inside_a_sentence():
-    text = (
-        "Tanks, field hospitals and what the ministry in Moscow has for weeks called its\n"
-        '"purely defensive" exercises were seen near Belgorod on Thursday, about 40 miles from '
-        "the frontier with Ukraine, by reporters on the road to Kharkiv.\n"
-        "Lavrov denied it.\n"
-    )
-    paras = _texts(text)
-    assert len(paras) == 2
-    assert paras[0].endswith("on the road to Kharkiv.")
+    assert paras[0].endswith(first_ends)
 
 
 def test_a_word_processor_s_manual_line_break_inside_a_sentence_is_inside_it():
