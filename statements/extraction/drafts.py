@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 
 from .rules import Candidate
 from .rules.tokens import EDGE_PUNCT
@@ -53,7 +54,7 @@ class DraftsByPlace:
     before the range, so comparing each draft with its neighbours stays near linear
     on a long article, where comparing it with every other draft would not."""
 
-    def __init__(self, drafts: list[Draft] = ()):
+    def __init__(self, drafts: Iterable[Draft] = ()):
         self._starts: list[int] = []
         self._entries: list[tuple[int, int, Draft]] = []  # (order added, end, draft)
         self._longest = 0
