@@ -11,7 +11,7 @@ from sources.models import (
     SourceItem,
     Story,
 )
-from sources.services import outbox_messages_redispatch
+from sources.services import articles_reprocess, outbox_messages_redispatch
 from sources.subscriptions.scheduling import source_pause, source_poll_now, source_resume
 from statements.models import Statement
 from statements.services.contradiction_claims import contradictions_claims_sync_for_articles
@@ -58,6 +58,19 @@ class ArticleAdmin(SimpleHistoryAdmin):
     readonly_fields = ["content_hash", "job", "created_at", "updated_at", "error", "minhash"]
     raw_id_fields = ["story"]
     inlines = [StatementInline, ArticleVersionInline]
+    actions = ["extract_again"]
+
+    @admin.action(description="Extract statements again (failed articles)", permissions=["change"])
+    def extract_again(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        queued = articles_reprocess(article_ids=ids)
+        self.message_user(request, f"Queued {queued} failed article(s) for extraction.")
+        if queued < len(ids):
+            self.message_user(
+                request,
+                f"{len(ids) - queued} article(s) had not failed and were left as they are.",
+                messages.WARNING,
+            )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

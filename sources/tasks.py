@@ -1,7 +1,13 @@
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
-from sources.services import ingest_job_fail, ingest_job_process, outbox_redispatch
+from sources.services import (
+    article_process,
+    article_process_fail,
+    ingest_job_fail,
+    ingest_job_process,
+    outbox_redispatch,
+)
 from sources.subscriptions.scheduling import sources_enqueue_due
 from sources.subscriptions.services import source_poll
 
@@ -16,6 +22,18 @@ def ingest_job_process_task(self, job_id: int) -> None:
     except TRANSIENT_ERRORS as exc:
         if self.request.retries >= self.max_retries:
             ingest_job_fail(job_id=job_id, error=f"Gave up after retries: {exc}")
+            raise
+        raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from exc
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5)
+def article_process_task(self, article_id: int) -> None:
+    # Idempotent: article_process leaves a done article alone, under a row lock.
+    try:
+        article_process(article_id=article_id)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            article_process_fail(article_id=article_id, error=f"Gave up after retries: {exc}")
             raise
         raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from exc
 

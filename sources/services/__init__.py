@@ -4,6 +4,8 @@ from sources.services.articles import (
     ArticleResult,
     article_ingest,
     article_process,
+    article_process_fail,
+    articles_reprocess,
     content_hash,
     raw_article_from_url,
 )
@@ -28,6 +30,8 @@ __all__ = [
     "IdempotencyConflict",
     "article_ingest",
     "article_process",
+    "article_process_fail",
+    "articles_reprocess",
     "content_hash",
     "ingest_job_complete",
     "ingest_job_create",

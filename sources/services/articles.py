@@ -158,3 +158,34 @@ def article_process(*, article_id: int, resolver=None) -> ArticleResult:
         statement_count=len(statements),
         contradiction_count=len(contradictions),
     )
+
+
+@transaction.atomic
+def articles_reprocess(*, article_ids: list[int]) -> int:
+    """Queue failed articles to be extracted again, once the cause is fixed; a worker
+    picks each up as it would a new one. Articles in any other state are left as they
+    are: done ones keep their statements, and pending ones are queued already.
+    Returns how many were queued."""
+    from sources.services.outbox import outbox_enqueue
+    from sources.tasks import article_process_task
+
+    failed = list(
+        Article.objects.select_for_update()
+        .filter(pk__in=article_ids, status=Article.Status.FAILED)
+        .values_list("pk", flat=True)
+    )
+    # Compare-and-set under the row locks: a second request finds them pending.
+    Article.objects.filter(pk__in=failed).update(
+        status=Article.Status.PENDING, error="", updated_at=timezone.now()
+    )
+    for pk in failed:
+        outbox_enqueue(task=article_process_task, args=[pk])
+    return len(failed)
+
+
+def article_process_fail(*, article_id: int, error: str) -> None:
+    """The terminal state of an article whose extraction could not run (the database
+    stayed away through every retry)."""
+    Article.objects.filter(pk=article_id).exclude(status=Article.Status.DONE).update(
+        status=Article.Status.FAILED, error=error, updated_at=timezone.now()
+    )
