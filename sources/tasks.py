@@ -15,27 +15,35 @@ from sources.subscriptions.services import source_poll
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 
 
+def _run_retrying(task, run, fail) -> None:
+    """run(); a lost database is retried with backoff, and after the last retry
+    fail(error) records the terminal state."""
+    try:
+        run()
+    except TRANSIENT_ERRORS as exc:
+        if task.request.retries >= task.max_retries:
+            fail(f"Gave up after retries: {exc}")
+            raise
+        raise task.retry(exc=exc, countdown=min(2**task.request.retries, 60)) from exc
+
+
 @shared_task(bind=True, acks_late=True, max_retries=5)
 def ingest_job_process_task(self, job_id: int) -> None:
-    try:
-        ingest_job_process(job_id=job_id)
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries >= self.max_retries:
-            ingest_job_fail(job_id=job_id, error=f"Gave up after retries: {exc}")
-            raise
-        raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from exc
+    _run_retrying(
+        self,
+        lambda: ingest_job_process(job_id=job_id),
+        lambda error: ingest_job_fail(job_id=job_id, error=error),
+    )
 
 
 @shared_task(bind=True, acks_late=True, max_retries=5)
 def article_process_task(self, article_id: int) -> None:
     # Idempotent: article_process leaves a done article alone, under a row lock.
-    try:
-        article_process(article_id=article_id)
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries >= self.max_retries:
-            article_process_fail(article_id=article_id, error=f"Gave up after retries: {exc}")
-            raise
-        raise self.retry(exc=exc, countdown=min(2**self.request.retries, 60)) from exc
+    _run_retrying(
+        self,
+        lambda: article_process(article_id=article_id),
+        lambda error: article_process_fail(article_id=article_id, error=error),
+    )
 
 
 @shared_task(acks_late=True)
