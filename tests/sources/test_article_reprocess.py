@@ -1,13 +1,13 @@
 """Failed articles are extracted again on request (sources.services.articles_reprocess)."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from sources.models import Article, OutboxMessage
 from sources.services import articles_reprocess
 from sources.tasks import article_process_task
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory
+from tests.support.admin import staff_client
 
 TEXT = (
     "Russia's defense ministry said on Tuesday that some units have begun to return to "
@@ -84,19 +84,10 @@ def test_a_redelivered_task_leaves_a_done_article_alone(failed, django_capture_o
     assert list(failed.statements.values_list("pk", flat=True)) == statements
 
 
-def _staff(client, *codenames):
-    user = UserFactory(username="editor", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="sources", codename__in=codenames)
-    )
-    client.force_login(user)
-    return client
-
-
 def test_an_editor_queues_failed_articles_from_the_admin(
     client, failed, django_capture_on_commit_callbacks
 ):
-    editor = _staff(client, "view_article", "change_article")
+    editor = staff_client(client, "view_article", "change_article")
     done = ArticleFactory(status=Article.Status.DONE)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -114,7 +105,7 @@ def test_an_editor_queues_failed_articles_from_the_admin(
 
 
 def test_someone_who_may_only_view_articles_cannot_queue_them(client, failed):
-    viewer = _staff(client, "view_article")
+    viewer = staff_client(client, "view_article")
 
     page = viewer.get(reverse(CHANGELIST)).content.decode()
     viewer.post(reverse(CHANGELIST), {"action": "extract_again", "_selected_action": [failed.pk]})

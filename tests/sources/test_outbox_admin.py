@@ -1,12 +1,11 @@
 """Administrators see the outbox read-only and re-dispatch messages with a permission."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from sources.models import IngestJob, OutboxMessage
 from sources.tasks import ingest_job_process_task
-from tests.factories import UserFactory
+from tests.support.admin import staff_client
 
 TEXT = "Russia's defense ministry said on Tuesday that units have begun to return to base."
 CHANGELIST = "admin:sources_outboxmessage_changelist"
@@ -23,15 +22,6 @@ def unsent(db):
         last_error="OperationalError: <script>alert(1)</script> Connection refused",
     )
     return job, message
-
-
-def staff_client(client, *codenames):
-    user = UserFactory(username="operator", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="sources", codename__in=codenames)
-    )
-    client.force_login(user)
-    return client
 
 
 def test_admins_see_each_messages_state_attempts_and_last_error(admin_client, unsent):
