@@ -6,7 +6,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from .drafts import Draft, inside, merge_segments, outside_of, overlap
-from .quotes import QuoteGroup
+from .quotes import QuoteGroup, opens_sentence
 
 
 def _words(segment: tuple[int, int]) -> tuple[int, int]:
@@ -39,21 +39,12 @@ def _closes_on(group: QuoteGroup, text: str, mark: str) -> bool:
     return text[group.start : group.end].rstrip("\"'\u201d\u2019 ").endswith(mark)
 
 
-def _opens_sentence(text: str, pos: int) -> bool:
-    """True when only spaces stand between pos and the start of the text, a sentence's
-    end, a line break or a colon."""
-    i = pos - 1
-    while i >= 0 and text[i] in " \t":
-        i -= 1
-    return i < 0 or text[i] in ".!?\n:"
-
-
 def _opens_split_quote(draft, drafts, text: str, before: QuoteGroup, after: QuoteGroup) -> bool:
     """True when a quotation closing on a comma and the next one, which this statement
     takes, have only its speaker and cue between them ('"A," he said, "B."'), and the
     first opens a sentence: 'Remarking upon his "empathy," Starr said, "..."' quotes a
     phrase of its own."""
-    if not _closes_on(before, text, ",") or not _opens_sentence(text, before.start):
+    if not _closes_on(before, text, ",") or not opens_sentence(text, before.start):
         return False
     start, end = before.end, after.start
     if draft.speaker is None or not start <= min(draft.speaker[0], draft.cue[0]):
@@ -196,7 +187,7 @@ def cueless_quotes(
         ):
             continue
         q_start = group.start
-        if not _opens_sentence(text, q_start):
+        if not opens_sentence(text, q_start):
             continue
         words = sum(len(text[s:e].split()) for s, e in group.segments)
         if words < 4:

@@ -104,11 +104,23 @@ def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool
         ):
             found.append((open_at, i + 1, True))
             open_at = None
-    if open_at is not None and text[open_at] == "\u2018" and end - open_at > 1:
-        opening = text[start:open_at].rstrip()
-        if not opening or opening[-1] in ".?!:":
-            found.append((open_at, end, False))
+    if (
+        open_at is not None
+        and text[open_at] == "\u2018"
+        and end - open_at > 1
+        and opens_sentence(text, open_at, start)
+    ):
+        found.append((open_at, end, False))
     return found
+
+
+def opens_sentence(text: str, pos: int, start: int = 0) -> bool:
+    """True when only spaces stand between pos and start (a paragraph's, say), a line
+    break, a sentence's end or a colon."""
+    i = pos - 1
+    while i >= start and text[i].isspace() and text[i] != "\n":
+        i -= 1
+    return i < start or text[i] in ".!?:\n"
 
 
 def _closes_a_word(text: str, i: int, end: int) -> bool:
