@@ -11,7 +11,7 @@ import re
 from .drafts import overlap
 from .header import parse_article_header
 from .lexicon import SPEECH_VERBS
-from .pipeline import _body_paragraphs, load_nlp
+from .pipeline import _body_paragraphs, load_nlp, parse
 from .text_utils import paragraph_text
 from .types import ExtractedStatement, Span
 
@@ -52,7 +52,7 @@ def release_sentences(text: str, *, taken: list[tuple[int, int]], nlp=None) -> l
     header = parse_article_header(text)
     paras = _body_paragraphs(text, header.boilerplate)
     found = []
-    docs = nlp.pipe(paragraph_text(text, s, e) for s, e in paras)
+    docs = parse(nlp, [paragraph_text(text, s, e) for s, e in paras])
     for (start, end), doc in zip(paras, docs, strict=True):
         del end
         for sent in doc.sents:
