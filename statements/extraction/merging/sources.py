@@ -34,11 +34,11 @@ def merge_sources(rules: list[Draft], tagged: list[Draft]) -> list[Draft]:
     # it; looking up just those keeps this near linear on long articles.
     places = DraftsByPlace(tagged)
     for rule in rules:
-        lo, hi = _extent(rule)
+        extent = _extent(rule)
         near = [
             t
             for t in places.meeting(*reach(rule))
-            if _extent(t)[0] < hi and lo < _extent(t)[1] or overlap(rule.cue, t.cue)
+            if overlap(_extent(t), extent) or overlap(rule.cue, t.cue)
         ]
         best = max(near, key=lambda t, rule=rule: _agreement(rule, t), default=None)
         if best is not None and _agreement(rule, best) > settings.AGREEMENT:
