@@ -95,8 +95,8 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]]*(?=\s)")
 _SPACE = re.compile(r"\s+")
 # A line break that may fall inside a paragraph: a newline as any system writes it,
 # or the manual line break of a word processor (U+2028, or a vertical tab from Word).
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x85\u2028]")
 _LINE_BREAK_CHAR = re.compile(r"[\n\r\x0b\x85\u2028]")
+_LINE_BREAK = re.compile(rf"\r\n|{_LINE_BREAK_CHAR.pattern}")
 # Breaks that always end a paragraph: page and paragraph separators.
 _PARAGRAPH_BREAK = re.compile(r"[\x0c\x1c-\x1e\u2029]")
 
