@@ -11,47 +11,93 @@ from .types import ArticleHeader
 BYLINE_RE = re.compile(r"^By\s+([A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|von))*)\s*$")
 CAPTION_END_RE = re.compile(
     r"(?:\bUPI Photo(?:/File)?|\bPhoto by [^.]{2,80}|\bPhoto(?:graph)?:\s*[^.]{2,80}"
-    r"|\b(?:AP|AFP|EPA|Reuters|Getty Images|Pool|UPI)(?: Photo)?/[\w .-]{2,60}"
+    r"|\b(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Pool|UPI)(?: Photo)?/[\w .'’-]{2,60}"
+    # "Defence Ministry/Handout via REUTERS"; a sentence may end "said via Reuters".
+    r"|(?:/|\bHandout )[^/.]{0,60}\bvia (?:Reuters|REUTERS|AP|AFP|Getty Images)|\bvia REUTERS"
+    # A credit in parentheses, agency and photographer: "(Sputnik/Kremlin via AP)".
+    r"|\((?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*/)+[A-Z][\w.'’-]*(?: [\w.'’-]+)*\)"
     r"|\bFile Photo|\(Photo[^)]*\)|\bPhoto courtesy of [^.]{2,80})\.?\s*$"
 )
+# What a caption or a link to another page opens with: "Photo: ...", "READ MORE: ...",
+# "[Video: ...]". Not inside a quotation: a transcript labels a clip '"VIDEO: ...'.
+LABELLED_FURNITURE_RE = re.compile(
+    r"^[\[(]?\s*(?:photo(?:graph)?|image|picture|pictured|caption|video|watch|listen"
+    r"|read more|read also|also read|see also|more on this(?: story)?|recommended"
+    r"|related(?: articles?| stories| coverage| content| reading)?|our standards)\s*:",
+    re.I,
+)
 DATELINE_RE = re.compile(
-    r"^(?:[A-Z][A-Za-z .,'-]{0,40}?,?\s*)?"
+    r"^(?:[A-Z][A-Za-z .,'/-]{0,40}?,?\s*)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
     # Any short capitalised agency name: (UPI), (Reuters), (TASS), (Xinhua), (Wire).
     r"\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|―|–|-)\s*"
     # Or a place in capitals alone: "WASHINGTON — ", "MANCHESTER, N.H. - ". Left in,
     # the parser reads the dash as a verb and the place as its subject, the speaker.
-    r"|^[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
+    # Agencies join the places a story was reported from: "KYIV/MOSCOW (Reuters) - ".
+    r"|^[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"\s+(?:--|—|―|–|-)\s+(?=\S)"
 )
-NAV_LINES = {
-    "trending", "advertisement", "share", "tweet", "email", "print", "comments",
-    "read more", "related", "related articles", "latest news", "top stories", "menu",
-    "subscribe", "sign up", "follow us", "most popular", "more from upi",
+# Headings of a list of links to other stories: the lines under one are headlines.
+LINK_LIST_HEADINGS = {
+    "trending", "trending now", "read more", "related", "related articles",
+    "related stories", "related coverage", "latest news", "top stories", "most popular",
+    "most read", "more from upi", "more stories", "recommended", "you may also like",
+    "editor's picks", "editor’s picks", "more on this story", "what to read next",
 }  # fmt: skip
+NAV_LINES = LINK_LIST_HEADINGS | {
+    "advertisement", "share", "share this article", "tweet", "email", "print",
+    "comments", "menu", "subscribe", "sign up", "follow us",
+}  # fmt: skip
+# A headline under such a heading is short; a longer line is the story again.
+LINK_MAX_WORDS = 25
 # Notes from the newsroom, not from anyone the story quotes: "Editor's note: ...",
 # "Correction: ...", "Contributing: ...", "Follow Jane Doe on Twitter @jdoe".
 NEWSROOM_NOTE_RE = re.compile(
     r"^\W*(?:editor[’']?s['’]? note|note to readers|corrections?|clarification|updated?"
     r"|contributing|related coverage)\b[^:\n]{0,40}:"
+    r"|^\W*(?:(?:additional )?reporting|writing|editing) by\b"
     r"|^\W*follow\s+[^.\n]{1,60}\s+on\s+(?:twitter|facebook|instagram)\b"
     r"|^\W*this (?:article|story|post|report) has been (?:revised|updated|corrected)\b",
     re.I,
 )
 TIME_LINE_RE = re.compile(r"^[\w ,.]*\d{4}\s*/\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?$", re.I)
 DATE_ONLY_RE = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:\s+\w+)?$", re.I)
+# "Published 10:32 AM EST Feb 16, 2022", "Last updated: Wed 16 Feb 2022 09.12 GMT".
+STAMP_RE = re.compile(r"^\W*(?:(?:first |last )?(?:published|updated|posted))\b", re.I)
+
+
+def _heading(line: str) -> str:
+    return line.strip().lower().rstrip(":")
 
 
 def is_boilerplate_line(line: str) -> bool:
     stripped = line.strip()
-    if stripped.lower().rstrip(":") in NAV_LINES:
+    if _heading(stripped) in NAV_LINES:
         return True
     if any(
         pattern.match(stripped)
-        for pattern in (BYLINE_RE, NEWSROOM_NOTE_RE, TIME_LINE_RE, DATE_ONLY_RE)
+        for pattern in (
+            BYLINE_RE,
+            NEWSROOM_NOTE_RE,
+            TIME_LINE_RE,
+            DATE_ONLY_RE,
+            LABELLED_FURNITURE_RE,
+        )
     ):
         return True
     return bool(CAPTION_END_RE.search(line))
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that only dates the article: "February 16, 2022", "Updated 9:12 AM ET ..."."""
+    if not find_explicit_date(line):
+        return False
+    return len(line.split()) <= 6 or bool(STAMP_RE.match(line) and len(line.split()) <= 15)
+
+
+def _same_block(text: str, end: int, start: int) -> bool:
+    """No blank line between a line ending at end and one starting at start."""
+    return text.count("\n", end, start) <= 1
 
 
 def parse_article_header(text: str) -> ArticleHeader:
@@ -67,27 +113,39 @@ def parse_article_header(text: str) -> ArticleHeader:
             header.author = m[1]
             byline_index = index
             header.boilerplate.append((start, end))
-            break
-        if is_boilerplate_line(line) or (len(line.split()) <= 6 and find_explicit_date(line)):
+            continue
+        if is_boilerplate_line(line) or _is_date_line(line):
             if header.published is None:
                 found = find_explicit_date(line)
                 if found:
                     header.published = found[0]
             header.boilerplate.append((start, end))
             continue
+        if byline_index is not None:
+            break  # the story starts after the byline and the lines that date it
         if header.title is None and len(line.split()) >= 3:
             header.title = line.strip()
-    if byline_index is not None:
-        body = lines[byline_index + 1 :]
-    else:
-        body = [ln for ln in lines if (ln[0], ln[1]) not in header.boilerplate]
+    after_byline = lines[byline_index + 1 :] if byline_index is not None else lines
+    body = [ln for ln in after_byline if ln not in header.boilerplate]
     header.body_start = body[0][0] if body else len(text)
+    links_end = None  # where the last line under a heading of links ended
     for start, end in lines:
         if start < header.body_start:
             continue
         line = text[start:end]
+        if (
+            links_end is not None
+            and _same_block(text, links_end, start)
+            and len(line.split()) <= LINK_MAX_WORDS
+        ):
+            header.boilerplate.append((start, end))
+            links_end = end
+            continue
+        links_end = None
         if is_boilerplate_line(line):
             header.boilerplate.append((start, end))
+            if _heading(line) in LINK_LIST_HEADINGS:
+                links_end = end
             continue
         m = DATELINE_RE.match(line)
         if m and m.end() > 0:

@@ -74,3 +74,88 @@ def test_an_editors_note_yields_no_statement(extract):
         "repeatedly pledged to ban all Muslims from entering the U.S.\n"
     )
     assert [st.content.text for st in extract(text)] == ["the plan would fail"]
+
+
+def test_a_dateline_naming_several_places_is_not_part_of_the_speaker(extract):
+    text = (
+        "KYIV/MOSCOW, Feb 16 (Reuters) - Ukraine's foreign minister said on Tuesday that "
+        "Russia had not pulled back.\n\n"
+        "LONDON/WASHINGTON — British officials said the buildup continued.\n"
+    )
+
+    header = parse_article_header(text)
+    statements = extract(text)
+
+    assert (0, len("KYIV/MOSCOW, Feb 16 (Reuters) - ")) in header.boilerplate
+    assert [s.speaker.text for s in statements] == [
+        "Ukraine's foreign minister",
+        "British officials",
+    ]
+    assert statements[0].said_on == date(2022, 2, 15)
+
+
+def test_photo_credits_and_links_to_other_stories_are_boilerplate():
+    from statements.extraction.header import is_boilerplate_line
+
+    for line in (
+        "U.S. President Joe Biden speaks about Russia in the East Room of the White House, "
+        "February 15, 2022. REUTERS/Leah Millis",
+        "Russian tanks are loaded onto railway platforms. Russian Defence Ministry/Handout "
+        "via REUTERS",
+        "Putin meets Macron in Moscow on Monday. (Sputnik/Kremlin via AP)",
+        "Photo: Russian President Vladimir Putin says Moscow wants diplomacy.",
+        "READ MORE: Putin says he wants to avoid war",
+        "Related: Kremlin says troops are leaving Crimea",
+        "[Video: FULL SPEECH: President Obama at the Black Caucus Foundation]",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "(Reporting by Jane Doe in Moscow; Editing by Mark Heinrich)",
+    ):
+        assert is_boilerplate_line(line), line
+    for sentence in (
+        "The minister said the plan (and/or the budget) would fail.",
+        "Related talks in Geneva ended on Monday, the ministry said.",
+        "Reporting from Kyiv, she said the city was calm.",
+        "The photo shows troops leaving, the ministry said via Reuters.",
+    ):
+        assert not is_boilerplate_line(sentence), sentence
+
+
+def test_headlines_listed_under_a_heading_are_not_statements(extract):
+    text = (
+        "The Kremlin said the West was in the grip of hysteria.\n\n"
+        "Most Popular\n"
+        "Biden says invasion still possible\n"
+        "Zelenskiy calls for calm\n\n"
+        "Kuleba said on Tuesday that diplomacy was working.\n"
+    )
+
+    statements = extract(text)
+
+    assert [s.speaker.text for s in statements] == ["The Kremlin", "Kuleba"]
+
+
+def test_the_time_stamp_under_a_byline_dates_the_article(extract):
+    text = (
+        "NATO says Russia still building up troops\n"
+        "By JANE DOE and JOHN ROE\n"
+        "Published 10:32 AM EST Feb 16, 2022\n\n"
+        "Ukraine's foreign minister said on Tuesday that Russia had not pulled back.\n"
+    )
+
+    header = parse_article_header(text)
+    statements = extract(text, published=None)
+
+    assert header.author == "JANE DOE and JOHN ROE"
+    assert header.published == date(2022, 2, 16)
+    assert [(s.speaker.text, s.said_on) for s in statements] == [
+        ("NATO", None),
+        ("Ukraine's foreign minister", date(2022, 2, 15)),
+    ]
+
+
+def test_a_transcript_turn_labelled_video_is_not_a_link():
+    from statements.extraction.header import is_boilerplate_line
+
+    assert not is_boilerplate_line(
+        '"VIDEO: Hillary and Obama all told me it was a video when they knew it was not.'
+    )

@@ -10,7 +10,11 @@ def test_it_reads_the_seed_header(seed_text):
     assert header.author == "Clyde Hughes"
     assert header.published == date(2022, 2, 16)
     assert header.dateline_date == date(2022, 2, 16)
-    assert seed_text[header.body_start :].startswith("NATO chief Jens Stoltenberg said")
+    # The line under the byline is the lead photo's caption ("... UPI Photo/File"):
+    # the story starts with the dateline.
+    assert seed_text[header.body_start :].startswith("Feb. 16 (UPI) -- NATO Secretary-General")
+    caption = seed_text.index("NATO chief Jens Stoltenberg said")
+    assert any(start == caption for start, _ in header.boilerplate)
 
 
 def test_a_header_without_byline_or_date_is_tolerated():
