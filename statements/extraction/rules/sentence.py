@@ -19,10 +19,20 @@ from .verbs import verb_candidate
 
 
 def candidates_for_sentence(sent: SpacySpan) -> list[Candidate]:
-    found: list[Candidate] = []
+    found = _rule_candidates(sent)
     headline = _colon_headline(sent)
-    if headline is not None:
-        found.append(headline)
+    if headline is None:
+        return found
+    # "Ukraine crisis: Russia says troops are leaving": the words after the colon are
+    # a report of their own, and the label is its topic, not a source.
+    after = headline.content[0][0]
+    if any(c.speaker and c.speaker[0] == after for c in found):
+        return found
+    return [headline, *found]
+
+
+def _rule_candidates(sent: SpacySpan) -> list[Candidate]:
+    found: list[Candidate] = []
     for tok in sent:
         if tok.lower_ == "according":
             cand = _according_to(tok, sent)

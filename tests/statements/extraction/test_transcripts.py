@@ -76,6 +76,29 @@ def test_a_headline_naming_its_source_before_a_colon_is_its_claim(extract):
     assert claim.actor == "Jens Stoltenberg"
 
 
+def test_a_headline_whose_words_after_the_colon_are_a_report_is_that_reports(extract):
+    # The label is the story's topic; the speaker is the one who says.
+    text = (
+        "Ukraine crisis: Russia says troops are returning to base\n\n"
+        "NATO's chief spoke in Brussels on Wednesday.\n"
+    )
+    statements = extract(text)
+    assert [(s.speaker.text, s.content.text) for s in statements] == [
+        ("Russia", "troops are returning to base")
+    ]
+    assert statements[0].actor == "Russian government"
+
+
+def test_a_label_opening_a_paragraph_is_a_topic_when_a_report_follows_it(extract):
+    text = (
+        "Success on Signature Issue: Mr. Ban focused on climate change as a signature "
+        "issue shortly after assuming his post.\n"
+    )
+    [statement] = extract(text)
+    assert statement.speaker.text == "Mr. Ban"
+    assert statement.content.text.startswith("climate change as a signature issue")
+
+
 def test_a_headline_label_that_is_no_name_is_no_source(extract):
     for title in ("The Latest: Russia says troops return to bases.", "Update: Talks resume."):
         text = f"{title}\n\nNATO's chief spoke in Brussels on Wednesday.\n"
