@@ -23,33 +23,39 @@ CAPTION_END_RE = re.compile(
 LABELLED_FURNITURE_RE = re.compile(
     r"^[\[(]?\s*(?:photo(?:graph)?|image|picture|pictured|caption|video|watch|listen"
     r"|read more|read also|also read|see also|more on this(?: story)?|recommended"
-    r"|related(?: articles?| stories| coverage| content| reading)?|our standards)\s*:",
+    r"|related(?: articles?| stories| coverage| content| reading)?|our standards)\s*:"
+    # The BBC's "IMAGE SOURCE,REUTERS" and "Image caption," over the caption itself.
+    r"|^(?:image|media|video) (?:source|caption)\b\s*(?:[,:]|$)",
     re.I,
 )
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z .,'/-]{0,40}?,?\s*)?"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
     # Any short capitalised agency name: (UPI), (Reuters), (TASS), (Xinhua), (Wire).
-    r"\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|―|–|-)\s*"
+    r"(?:\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|―|–|-)\s*"
+    # CNN's have no dash: "Kyiv, Ukraine (CNN)Russia's ...", "Moscow (CNN) The ...".
+    r"|\([A-Z][\w&.'/ -]{1,30}\)(?=[A-Z“\"‘'])|\(CNN(?: [A-Z][a-z]+)?\)\s*)"
     # Or a place in capitals alone: "WASHINGTON — ", "MANCHESTER, N.H. - ". Left in,
     # the parser reads the dash as a verb and the place as its subject, the speaker.
     # Agencies join the places a story was reported from: "KYIV/MOSCOW (Reuters) - ".
     r"|^[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"\s+(?:--|—|―|–|-)\s+(?=\S)"
 )
-# Headings of a list of links to other stories: the lines under one are headlines.
-LINK_LIST_HEADINGS = {
+# Headings of furniture: the lines under one are headlines of other stories or a
+# photo's caption.
+FURNITURE_HEADINGS = {
     "trending", "trending now", "read more", "related", "related articles",
-    "related stories", "related coverage", "latest news", "top stories", "most popular",
-    "most read", "more from upi", "more stories", "recommended", "you may also like",
-    "editor's picks", "editor’s picks", "more on this story", "what to read next",
+    "related stories", "related coverage", "related topics", "latest news",
+    "top stories", "most popular", "most read", "more from upi", "more stories",
+    "recommended", "you may also like", "editor's picks", "editor’s picks",
+    "more on this story", "what to read next", "image caption", "media caption",
 }  # fmt: skip
-NAV_LINES = LINK_LIST_HEADINGS | {
+NAV_LINES = FURNITURE_HEADINGS | {
     "advertisement", "share", "share this article", "tweet", "email", "print",
     "comments", "menu", "subscribe", "sign up", "follow us",
 }  # fmt: skip
-# A headline under such a heading is short; a longer line is the story again.
-LINK_MAX_WORDS = 25
+# A headline or caption under such a heading is short; a longer line is the story.
+UNDER_HEADING_MAX_WORDS = 25
 # Notes from the newsroom, not from anyone the story quotes: "Editor's note: ...",
 # "Correction: ...", "Contributing: ...", "Follow Jane Doe on Twitter @jdoe".
 NEWSROOM_NOTE_RE = re.compile(
@@ -67,7 +73,7 @@ STAMP_RE = re.compile(r"^\W*(?:(?:first |last )?(?:published|updated|posted))\b"
 
 
 def _heading(line: str) -> str:
-    return line.strip().lower().rstrip(":")
+    return line.strip().lower().rstrip(":,")
 
 
 def is_boilerplate_line(line: str) -> bool:
@@ -93,6 +99,13 @@ def _is_date_line(line: str) -> bool:
     if not find_explicit_date(line):
         return False
     return len(line.split()) <= 6 or bool(STAMP_RE.match(line) and len(line.split()) <= 15)
+
+
+def _is_credit_line(line: str) -> bool:
+    """A line under a byline naming the writer's outlet or post ("BBC News", "Chief
+    political correspondent") or labelling a date below ("Published"): a few words
+    that end no sentence."""
+    return len(line.split()) <= 4 and not re.search(r"[.!?\"”’]$", line.strip())
 
 
 def _same_block(text: str, end: int, start: int) -> bool:
@@ -122,30 +135,35 @@ def parse_article_header(text: str) -> ArticleHeader:
             header.boilerplate.append((start, end))
             continue
         if byline_index is not None:
+            if _is_credit_line(line):
+                header.boilerplate.append((start, end))
+                continue
             break  # the story starts after the byline and the lines that date it
         if header.title is None and len(line.split()) >= 3:
             header.title = line.strip()
     after_byline = lines[byline_index + 1 :] if byline_index is not None else lines
     body = [ln for ln in after_byline if ln not in header.boilerplate]
     header.body_start = body[0][0] if body else len(text)
-    links_end = None  # where the last line under a heading of links ended
+    under_end = None  # where the last line under a heading of furniture ended
     for start, end in lines:
-        if start < header.body_start:
-            continue
         line = text[start:end]
+        if start < header.body_start:
+            heading = (start, end) in header.boilerplate and _heading(line) in FURNITURE_HEADINGS
+            under_end = end if heading else None
+            continue
         if (
-            links_end is not None
-            and _same_block(text, links_end, start)
-            and len(line.split()) <= LINK_MAX_WORDS
+            under_end is not None
+            and _same_block(text, under_end, start)
+            and len(line.split()) <= UNDER_HEADING_MAX_WORDS
         ):
             header.boilerplate.append((start, end))
-            links_end = end
+            under_end = end
             continue
-        links_end = None
+        under_end = None
         if is_boilerplate_line(line):
             header.boilerplate.append((start, end))
-            if _heading(line) in LINK_LIST_HEADINGS:
-                links_end = end
+            if _heading(line) in FURNITURE_HEADINGS:
+                under_end = end
             continue
         m = DATELINE_RE.match(line)
         if m and m.end() > 0:

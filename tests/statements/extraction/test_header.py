@@ -159,3 +159,54 @@ def test_a_transcript_turn_labelled_video_is_not_a_link():
     assert not is_boilerplate_line(
         '"VIDEO: Hillary and Obama all told me it was a video when they knew it was not.'
     )
+
+
+def test_a_page_copied_with_its_credits_and_captions_yields_only_the_story(extract):
+    text = (
+        "Ukraine crisis: Russia says troops returning to base\n\n"
+        "By Paul Kirby\n"
+        "BBC News\n\n"
+        "Published\n"
+        "16 February 2022\n\n"
+        "Share\n\n"
+        "IMAGE SOURCE,REUTERS\n"
+        "Image caption,\n"
+        "Russian tanks were shown leaving Crimea on a train\n\n"
+        "Nato Secretary General Jens Stoltenberg said on Tuesday: "
+        '"We have not seen any de-escalation on the ground."\n'
+    )
+
+    header = parse_article_header(text)
+    statements = extract(text, published=None)
+
+    assert header.author == "Paul Kirby"
+    assert header.published == date(2022, 2, 16)
+    assert [(s.speaker.text, s.said_on) for s in statements] == [
+        ("Russia", None),
+        ("Nato Secretary General Jens Stoltenberg", date(2022, 2, 15)),
+    ]
+
+
+def test_a_broadcasters_dateline_without_a_dash_is_not_part_of_the_speaker(extract):
+    text = (
+        "Kyiv, Ukraine (CNN)Russia's defense ministry said Tuesday that some troops were "
+        "returning to their bases.\n\n"
+        "Moscow (CNN) Kremlin spokesman Dmitry Peskov said on Wednesday that the West was "
+        'gripped by "hysteria."\n'
+    )
+
+    statements = extract(text)
+
+    assert [s.speaker.text for s in statements] == [
+        "Russia's defense ministry",
+        "Kremlin spokesman Dmitry Peskov",
+    ]
+
+
+def test_an_abbreviation_in_parentheses_inside_a_sentence_is_not_a_dateline():
+    for line in (
+        "The North Atlantic Treaty Organization (NATO) said on Monday that talks go on.",
+        "Officials at the Organization for Security and Co-operation in Europe (OSCE) said "
+        "on Monday that monitors saw shelling.",
+    ):
+        assert parse_article_header(line + "\n").boilerplate == [], line
