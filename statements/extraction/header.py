@@ -40,6 +40,10 @@ DATELINE_RE = re.compile(
     # Agencies join the places a story was reported from: "KYIV/MOSCOW (Reuters) - ".
     r"|^[A-Z][A-Z.'’]{2,}(?:[ /-][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?"
     r"\s+(?:--|—|―|–|-)\s+(?=\S)"
+    # TASS and others write the agency between slashes: "MOSCOW, February 16. /TASS/. ".
+    r"|^[A-Z][A-Za-z .'’-]{1,40},\s*"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.?\s*"
+    r"/[A-Z][\w -]{1,20}/\.?\s*"
 )
 # Headings of furniture: the lines under one are headlines of other stories or a
 # photo's caption.
@@ -69,7 +73,7 @@ NEWSROOM_NOTE_RE = re.compile(
 TIME_LINE_RE = re.compile(r"^[\w ,.]*\d{4}\s*/\s*\d{1,2}:\d{2}\s*(?:AM|PM|a\.m\.|p\.m\.)?$", re.I)
 DATE_ONLY_RE = re.compile(r"^(?:date\s+)?\d{4}-\d{2}-\d{2}(?:\s+\w+)?$", re.I)
 # "Published 10:32 AM EST Feb 16, 2022", "Last updated: Wed 16 Feb 2022 09.12 GMT".
-STAMP_RE = re.compile(r"^\W*(?:(?:first |last )?(?:published|updated|posted))\b", re.I)
+STAMP_RE = re.compile(r"^\W*(?:(?:first |last )?(?:published|updated|posted|modified))\b", re.I)
 
 
 def _heading(line: str) -> str:
@@ -127,11 +131,13 @@ def parse_article_header(text: str) -> ArticleHeader:
             byline_index = index
             header.boilerplate.append((start, end))
             continue
-        if is_boilerplate_line(line) or _is_date_line(line):
+        if _is_date_line(line):
+            # Only a line that dates the article: a caption's date is the photo's.
             if header.published is None:
-                found = find_explicit_date(line)
-                if found:
-                    header.published = found[0]
+                header.published = find_explicit_date(line)[0]
+            header.boilerplate.append((start, end))
+            continue
+        if is_boilerplate_line(line):
             header.boilerplate.append((start, end))
             continue
         if byline_index is not None:
@@ -160,7 +166,7 @@ def parse_article_header(text: str) -> ArticleHeader:
             under_end = end
             continue
         under_end = None
-        if is_boilerplate_line(line):
+        if is_boilerplate_line(line) or STAMP_RE.match(line) and _is_date_line(line):
             header.boilerplate.append((start, end))
             if _heading(line) in FURNITURE_HEADINGS:
                 under_end = end

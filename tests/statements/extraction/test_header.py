@@ -210,3 +210,33 @@ def test_an_abbreviation_in_parentheses_inside_a_sentence_is_not_a_dateline():
         "on Monday that monitors saw shelling.",
     ):
         assert parse_article_header(line + "\n").boilerplate == [], line
+
+
+def test_a_captions_date_is_the_photos_not_the_articles():
+    text = (
+        "NATO says Russia is still building up\n\n"
+        "Ukrainian servicemen walk in a trench near Zolote on January 17, 2022. "
+        "(Photo by ANATOLII STEPANOV/AFP via Getty Images)\n\n"
+        "Last modified on Wed 16 Feb 2022 09.12 GMT\n\n"
+        "NATO's chief said on Wednesday that Russia continued the buildup.\n"
+    )
+
+    header = parse_article_header(text)
+
+    assert header.published == date(2022, 2, 16)
+    stamp = text.index("Last modified")
+    assert (stamp, text.index("\n", stamp)) in header.boilerplate
+
+
+def test_a_dateline_naming_its_agency_between_slashes_is_not_part_of_the_story(extract):
+    text = (
+        "MOSCOW, February 16. /TASS/. Units of the Southern Military District are "
+        "returning to their bases, the Russian Defense Ministry said on Tuesday.\n"
+    )
+
+    header = parse_article_header(text)
+    [statement] = extract(text)
+
+    assert (0, len("MOSCOW, February 16. /TASS/. ")) in header.boilerplate
+    assert statement.content.text.startswith("Units of the Southern Military District")
+    assert statement.said_on == date(2022, 2, 15)
