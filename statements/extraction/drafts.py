@@ -32,6 +32,23 @@ def outside_of(
     return [seg for seg in segments if not any(overlap(seg, t) for t in taken)]
 
 
+def without(
+    segments: list[tuple[int, int]], cut: tuple[int, int], text: str
+) -> list[tuple[int, int]]:
+    """The segments less the characters of cut, each piece without the spaces and
+    commas that joined it to the cut words."""
+    pieces = []
+    for s, e in segments:
+        for a, b in ((s, min(e, cut[0])), (max(s, cut[1]), e)):
+            while a < b and (text[a].isspace() or text[a] in ",;"):
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ",;"):
+                b -= 1
+            if a < b:
+                pieces.append((a, b))
+    return pieces
+
+
 def inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in ranges)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..drafts import Draft, DraftsByPlace, inside, jaccard_segments, overlap, reach
+from ..drafts import Draft, DraftsByPlace, inside, jaccard_segments, overlap, reach, without
 from ..lexicon import SPEECH_VERBS
 from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
@@ -59,9 +59,10 @@ def fold_reported_via(drafts: list[Draft], text: str) -> list[Draft]:
                 and host.cand.cue.lemma_.lower() in SPEECH_VERBS
             ):
                 host.reported_via = text[draft.speaker[0] : draft.speaker[1]]
-                host.segments = [
-                    seg for seg in host.segments if overlap(seg, draft.speaker) == 0
-                ] or host.segments
+                # "said, according to The Guardian, that ...": the words naming the
+                # paper are not what was said.
+                phrase = (min(draft.cue[0], draft.speaker[0]), max(draft.cue[1], draft.speaker[1]))
+                host.segments = without(host.segments, phrase, text) or host.segments
                 continue
         kept.append(draft)
     return kept

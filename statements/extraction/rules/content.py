@@ -29,6 +29,11 @@ def content_children(cue: Token, speaker: Token | None) -> list[Token]:
             continue
         if child.dep_ == "ccomp" or child.dep_ == "xcomp" and lemma in XCOMP_VERBS:
             children.append(child)
+        elif child.dep_ == "advcl" and child.i > cue.i and _opened_by_that(child):
+            # "Zelensky said last week, according to Interfax, that he would not
+            # panic": with words set off between them, the parser may hang the
+            # that-clause on the verb as an adverbial clause.
+            children.append(child)
         elif child.dep_ in {"dobj", "oprd"} and lemma in OBJECT_CONTENT_VERBS:
             if lemma in HEARER_VERBS and ccomps:
                 continue
@@ -40,6 +45,13 @@ def content_children(cue: Token, speaker: Token | None) -> list[Token]:
                 continue
             children.append(child)
     return children
+
+
+def _opened_by_that(clause: Token) -> bool:
+    """A clause whose only conjunction is "that" ("so that" and "now that" are no
+    reports)."""
+    marks = [c for c in clause.children if c.dep_ == "mark" or c.i < clause.i and c.lower_ == "so"]
+    return [m.lower_ for m in marks] == ["that"]
 
 
 def joined_reports(clause: Token) -> set[int]:

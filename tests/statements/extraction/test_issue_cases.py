@@ -17,6 +17,25 @@ def test_nested_reporting_keeps_the_speaker_and_names_the_paper(extract):
     assert st.content.text == "Russia has moved more troops to the border"
 
 
+def test_the_paper_named_between_the_verb_and_what_was_said_is_not_part_of_it(extract):
+    for text, said_on in (
+        ("Stoltenberg said, according to The Guardian, that Russia was building up.", None),
+        # Set off after a date, the that-clause parses as an adverbial clause.
+        (
+            "Stoltenberg said on Monday, according to The Guardian, that Russia was building up.",
+            date(2022, 2, 14),
+        ),
+        (
+            "Stoltenberg said last week, according to The Guardian, that Russia was building up.",
+            date(2022, 2, 7),
+        ),
+    ):
+        (st,) = extract(text)
+        assert (st.actor, st.reported_via) == ("Jens Stoltenberg", "The Guardian"), text
+        assert st.content.text == "that Russia was building up", text
+        assert st.said_on == said_on, text
+
+
 def test_a_title_and_name_speaker_resolves_to_the_person(extract):
     text = (
         "NATO Secretary-General Jens Stoltenberg said on Wednesday that Russia was still "
