@@ -21,6 +21,28 @@ RELATIVE_RE = re.compile(
     re.I,
 )
 
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a couple of": 2,
+}  # fmt: skip
+AGO_RE = re.compile(
+    r"\b(a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(day|week|month)s?\s+ago\b",
+    re.I,
+)
+WEEKEND_RE = re.compile(r"\b(?:(?:over|during|at|on) the|this(?: past)?|last) weekend\b", re.I)
+# A month named alone ("in January"); one with a day is an explicit date. Capitalised
+# only, so that "in may" stays a verb.
+MONTH_ALONE_RE = re.compile(
+    r"\b(?:in|during|early|late|mid-?)\s*(?:(?:early|late|mid-?)\s*)?"
+    r"(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b(?!\s*\.?\s*\d{1,2}\b(?!\d))(?:,?\s+(\d{4}))?"
+)
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+]  # fmt: skip
+
 
 @dataclass(frozen=True)
 class DateHit:
@@ -67,6 +89,39 @@ def _relative(phrase: str, reference: date) -> tuple[date, str] | None:
     return None
 
 
+def _months_before(day: date, months: int) -> date:
+    """The first of the month that many months before day's."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _ago(count: str, unit: str, reference: date) -> tuple[date, str]:
+    n = NUMBER_WORDS.get(count.lower()) or int(count)
+    unit = unit.lower()
+    if unit == "day":
+        return reference - timedelta(days=n), "day"
+    if unit == "week":
+        return reference - timedelta(days=7 * n), "week"
+    return _months_before(reference, n), "month"
+
+
+def _weekend(phrase: str, reference: date) -> tuple[date, str]:
+    """The Saturday of the weekend meant, to the week: the latest one begun on or
+    before the reference, or the one before it for "last weekend" said on a weekend."""
+    saturday = reference - timedelta(days=(reference.weekday() - 5) % 7)
+    if phrase.lower().startswith("last") and reference.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return saturday, "week"
+
+
+def _month_alone(name: str, year: str | None, reference: date) -> tuple[date, str]:
+    month = MONTHS.index(name.lower()) + 1
+    if year:
+        return date(int(year), month, 1), "month"
+    # The latest such month on or before the reference: "in December" said in February.
+    return date(reference.year - (month > reference.month), month, 1), "month"
+
+
 def find_date(text: str, reference: date | None) -> DateHit | None:
     """The first date expression in text, resolved against reference."""
     if reference is None:
@@ -84,4 +139,12 @@ def find_date(text: str, reference: date | None) -> DateHit | None:
         res = _relative(m[1], reference)
         if res:
             hits.append(DateHit(res[0], res[1], m[0].strip(), m.start()))
+    for m in AGO_RE.finditer(text):
+        hits.append(DateHit(*_ago(m[1], m[2], reference), m[0].strip(), m.start()))
+    for m in WEEKEND_RE.finditer(text):
+        hits.append(DateHit(*_weekend(m[0], reference), m[0].strip(), m.start()))
+    for m in MONTH_ALONE_RE.finditer(text):
+        on, precision = _month_alone(m[1], m[2], reference)
+        if on <= reference:
+            hits.append(DateHit(on, precision, m[0].strip(), m.start()))
     return min(hits, key=lambda h: h.start) if hits else None

@@ -42,6 +42,40 @@ def test_relative_and_explicit_dates():
     assert find_date("on Dec. 30", ref).on == date(2021, 12, 30)
 
 
+def test_days_weeks_and_months_ago_weekends_and_months_named_alone():
+    wednesday = date(2022, 2, 16)
+    cases = {
+        "two days ago": (date(2022, 2, 14), "day"),
+        "a week ago": (date(2022, 2, 9), "week"),
+        "3 weeks ago": (date(2022, 1, 26), "week"),
+        "two months ago": (date(2021, 12, 1), "month"),
+        "over the weekend": (date(2022, 2, 12), "week"),
+        "in January": (date(2022, 1, 1), "month"),
+        "in late December": (date(2021, 12, 1), "month"),
+        "in January 2021": (date(2021, 1, 1), "month"),
+    }
+    for words, expected in cases.items():
+        hit = find_date(words, wednesday)
+        assert (hit.on, hit.precision, hit.text) == (*expected, words), words
+    # Said on a Sunday, "last weekend" is the one before.
+    assert find_date("last weekend", date(2022, 2, 20)).on == date(2022, 2, 12)
+    # A month is named alone, not the verb: "in may".
+    assert find_date("they said in may", wednesday) is None
+    # A month later than the reference was last year's, never the future.
+    assert find_date("in March", wednesday).on == date(2021, 3, 1)
+
+
+def test_a_statement_dated_a_week_ago_does_not_take_its_speakers_earlier_date(extract):
+    text = (
+        "Lavrov said late Tuesday that talks could continue.\n\n"
+        "Lavrov said a week ago that Russia was being ignored.\n"
+    )
+    assert [(s.said_on, s.date_text) for s in extract(text)] == [
+        (date(2022, 2, 15), "late Tuesday"),
+        (date(2022, 2, 9), "a week ago"),
+    ]
+
+
 def test_it_resolves_aliases_possessives_and_determiners(resolver):
     assert resolver.resolve("Russia's defense ministry") == (
         "Ministry of Defence of the Russian Federation"
