@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .actors import ActorResolver, normalise
@@ -14,6 +15,19 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 RELATIVE = {"who", "that", "which"}
 OTHER_PRONOUNS = {"they", "we", "it", "you"}
 ENT_KINDS = {"PERSON": "person", "GPE": "country", "ORG": "organisation", "NORP": "government"}
+
+
+# Words set off after a speaker that say more about them than who they are: "A senior
+# official, speaking on condition of anonymity", "Chris Cox, who runs the NRA's
+# lobbying arm". PolNeAR's sources leave them out about as often as they take them in.
+_SET_OFF_CLAUSE = re.compile(
+    r",\s+(?:who|whose|which|speaking|writing|appearing|testifying)\b.*$", re.I | re.S
+)
+
+
+def speaker_core(speaker_text: str) -> str:
+    """Who the speaker is, without a clause set off after the name."""
+    return _SET_OFF_CLAUSE.sub("", speaker_text).strip() or speaker_text
 
 
 def _order(drafts) -> list[int]:
@@ -88,6 +102,9 @@ def resolve_speakers(
             continue
         if st.speaker is None:
             continue
+        if st.speaker_name is None and speaker_core(st.speaker.text) != st.speaker.text:
+            # Resolution and proposed actors go by the name alone.
+            st.speaker_name = speaker_core(st.speaker.text)
         text = st.speaker_name or st.speaker.text
         head = draft.cand.speaker_head if draft.cand else None
         if head is not None and head.lower_ in RELATIVE and head.head.dep_ == "relcl":

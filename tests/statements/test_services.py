@@ -170,6 +170,26 @@ def test_an_unknown_speaker_becomes_a_proposed_actor(db):
     assert "Quorble" in statement.actor.name
 
 
+def test_a_proposed_actor_is_named_without_the_clause_set_off_after_the_speaker(db):
+    call_command("load_seeds", no_articles=True)
+    article = ArticleFactory(
+        text=(
+            "An Acme Widgets spokesman, speaking on condition of anonymity, said on Monday "
+            "that the factory will reopen.\n\n"
+            "Zed Quorble, who runs the plant in Ohio, said the workers would be hired back.\n"
+        )
+    )
+
+    statements_extract_for_article(article=article)
+
+    assert [s.actor.name for s in article.statements.order_by("content_start")] == [
+        "An Acme Widgets spokesman",
+        "Zed Quorble",
+    ]
+    # The statement keeps the article's words for its speaker.
+    assert article.statements.filter(speaker_text__contains="who runs the plant").exists()
+
+
 def test_a_transcript_turn_proposes_the_person_its_label_stands_for(db):
     call_command("load_seeds", no_articles=True)
     article = ArticleFactory(

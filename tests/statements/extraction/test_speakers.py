@@ -161,3 +161,19 @@ def test_a_floating_quantifier_leaves_the_subject_it_points_back_at_speaking(
     nlp, sentence, speaker
 ):
     assert speaker_head_of(nlp, sentence, "warned") == speaker
+
+
+def test_a_clause_set_off_after_the_speaker_is_no_part_of_who_they_are(extract):
+    text = (
+        "A senior U.S. official, speaking on condition of anonymity, said Russia had added "
+        "7,000 troops.\n\n"
+        "NATO Secretary-General Jens Stoltenberg, who spoke in Brussels before a meeting of "
+        "defense ministers, said Russia was still building up.\n"
+    )
+
+    official, stoltenberg = extract(text)
+
+    assert (official.speaker_name, official.speaker_kind) == ("A senior U.S. official", "person")
+    assert official.actor is None
+    assert stoltenberg.speaker_name == "NATO Secretary-General Jens Stoltenberg"
+    assert stoltenberg.actor == "Jens Stoltenberg"
