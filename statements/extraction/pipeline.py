@@ -24,7 +24,7 @@ from .merging import (
     tagged_drafts,
 )
 from .quote_attach import attach_quotes, cueless_quotes
-from .quotes import find_quotes
+from .quotes import curl_single_quotes, find_quotes
 from .resolution import assign_dates, resolve_speakers
 from .rules import candidates_for_sentence
 from .signatures import with_signed_quotes
@@ -121,12 +121,15 @@ def extract_many(
     published = published or [None] * len(texts)
     plans = []  # (article, header, paragraphs of one section, opens the article)
     jobs: list[str] = []
+    views = []  # each article as the parser and the rules read it
     for article, text in enumerate(texts):
         header = parse_article_header(text)
         paras = _body_paragraphs(text, header.boilerplate)
+        view = curl_single_quotes(text, paras)
+        views.append(view)
         for index, section in enumerate(sections(paras)):
             plans.append((article, header, section, index == 0))
-            jobs.extend(paragraph_text(text, s, e) for s, e in section)
+            jobs.extend(paragraph_text(view, s, e) for s, e in section)
     # Docs stream out in order and each section is assembled as soon as its
     # paragraphs are parsed, so memory holds one batch and one section, not the corpus.
     docs = parse(nlp, jobs, batch_size=batch_size)
@@ -134,7 +137,9 @@ def extract_many(
     for article, header, section, opening in plans:
         para_docs = [next(docs) for _ in section]
         text, pub = texts[article], published[article]
-        results[article] += _assemble(text, header, section, para_docs, pub, resolver, opening)
+        results[article] += _assemble(
+            text, views[article], header, section, para_docs, pub, resolver, opening
+        )
     return results
 
 
@@ -192,11 +197,11 @@ def _speaker_opens_a_clause(draft, text: str) -> bool:
 
 
 def _assemble(
-    text, header, paras, para_docs, published, resolver, opening=True
+    text, view, header, paras, para_docs, published, resolver, opening=True
 ) -> list[ExtractedStatement]:
-    # Rules read line breaks inside a paragraph as the parser did, as spaces; the
-    # statements keep the article's own characters.
-    reading = reading_text(text, paras)
+    # Rules read the article as the parser did (view, with line breaks inside a
+    # paragraph as spaces); the statements keep the article's own characters.
+    reading = reading_text(view, paras)
     drafts: list[Draft] = []
     tagged: list[Draft] = []
     for index, ((start, end), doc) in enumerate(zip(paras, para_docs, strict=True)):

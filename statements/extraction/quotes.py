@@ -114,6 +114,23 @@ def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool
     return found
 
 
+def curl_single_quotes(text: str, paras: list[tuple[int, int]]) -> str:
+    """text with the straight single marks that quote, in an article that quotes with
+    single marks, turned into curly ones, at the same offsets. The parser reads a
+    straight mark as an apostrophe: "'Troops are moving away,' Truss told the BBC"
+    parsed with Truss as an interjection and no report at all."""
+    if "'" not in text or QUOTE_MARK.search(text):
+        return text
+    chars = list(text)
+    for start, end in paras:
+        for opened, closed_at, closed in _single_quotes(text, start, end):
+            if chars[opened] == "'":
+                chars[opened] = "\u2018"
+            if closed and chars[closed_at - 1] == "'":
+                chars[closed_at - 1] = "\u2019"
+    return "".join(chars)
+
+
 def opens_sentence(text: str, pos: int, start: int = 0) -> bool:
     """True when only spaces stand between pos and start (a paragraph's, say), a line
     break, a sentence's end or a colon."""

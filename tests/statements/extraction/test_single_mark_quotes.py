@@ -70,3 +70,22 @@ def test_a_single_mark_quotation_is_a_direct_quote_joined_around_its_attribution
         "\u2018Russia continues the military buildup,\u2019",
         "\u2018We have not seen any withdrawal.\u2019",
     ]
+
+
+def test_straight_single_marks_quote_as_curly_ones_do(extract):
+    # Typed on a keyboard, British quotation marks are straight; the parser read
+    # "'Troops are moving away,' Truss told the BBC" with no report in it at all.
+    text = (
+        "'Troops are moving away,' Truss told the BBC. 'That is not what we see.'\n\n"
+        "Johnson said it was 'deeply concerning' that Russia's troops hadn't left.\n"
+    )
+
+    truss, johnson = extract(text)
+
+    assert (truss.speaker.text, truss.kind) == ("Truss", "direct_quote")
+    # The statement keeps the article's own marks.
+    assert [text[s:e] for s, e in truss.segments] == [
+        "'Troops are moving away,'",
+        "'That is not what we see.'",
+    ]
+    assert johnson.content.text == ("it was 'deeply concerning' that Russia's troops hadn't left")
