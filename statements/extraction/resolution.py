@@ -19,9 +19,11 @@ ENT_KINDS = {"PERSON": "person", "GPE": "country", "ORG": "organisation", "NORP"
 
 # Words set off after a speaker that say more about them than who they are: "A senior
 # official, speaking on condition of anonymity", "Chris Cox, who runs the NRA's
-# lobbying arm". PolNeAR's sources leave them out about as often as they take them in.
+# lobbying arm", "Kuleba — who met Blinken on Monday —". PolNeAR's sources leave them
+# out about as often as they take them in.
 _SET_OFF_CLAUSE = re.compile(
-    r",\s+(?:who|whose|which|speaking|writing|appearing|testifying)\b.*$", re.I | re.S
+    r"(?:,|\s*(?:—|–|--))\s*(?:who|whose|which|speaking|writing|appearing|testifying)\b.*$",
+    re.I | re.S,
 )
 
 

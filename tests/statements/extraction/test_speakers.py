@@ -168,12 +168,14 @@ def test_a_clause_set_off_after_the_speaker_is_no_part_of_who_they_are(extract):
         "A senior U.S. official, speaking on condition of anonymity, said Russia had added "
         "7,000 troops.\n\n"
         "NATO Secretary-General Jens Stoltenberg, who spoke in Brussels before a meeting of "
-        "defense ministers, said Russia was still building up.\n"
+        "defense ministers, said Russia was still building up.\n\n"
+        "Kuleba — who met Blinken on Monday — said the talks were useful.\n"
     )
 
-    official, stoltenberg = extract(text)
+    official, stoltenberg, kuleba = extract(text)
 
     assert (official.speaker_name, official.speaker_kind) == ("A senior U.S. official", "person")
     assert official.actor is None
     assert stoltenberg.speaker_name == "NATO Secretary-General Jens Stoltenberg"
     assert stoltenberg.actor == "Jens Stoltenberg"
+    assert (kuleba.speaker_name, kuleba.actor) == ("Kuleba", "Dmytro Kuleba")
