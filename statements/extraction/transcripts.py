@@ -9,6 +9,7 @@ emails.' The parse-based rules see only the reports inside such words.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -21,6 +22,17 @@ from .tagger import NAMED_KEY
 LABEL = re.compile(
     r"[\"“]?\s*(?P<label>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+)?|[QA])(?P<colon>:)\s+(?=\S)"
 )
+# Official transcripts (the Kremlin's, a ministry's briefing) label turns with a name
+# as it is written, up to four words, perhaps with a note on the interpreting:
+# "Vladimir Putin:", "Olaf Scholz (retranslated):", "Question:".
+TITLED_LABEL = re.compile(
+    r"[\"“]?\s*(?P<label>[A-Z][\w.’'-]*(?: (?:[A-Z][\w.’'-]*|de|van|von|al|bin)){0,3})"
+    r"(?:\s*\([^()\n]{1,40}\))?(?P<colon>:)\s+(?=\S)"
+)
+# Fewer words after a name and its colon are a list's entry, not a turn.
+MIN_TURN_WORDS = 4
+# Labels that stand for a person without naming them.
+GENERIC_LABELS = frozenset(["question", "answer"])
 # A headline's source: a name of up to four capitalised words ("Lynch", "NY Daily
 # News", "Dr. Ben Carson").
 HEADLINE_LABEL = re.compile(
@@ -64,6 +76,47 @@ def _label(text: str, start: int, end: int, pattern=LABEL):
     return match
 
 
+def _titled_labels(text: str, paras, para_docs) -> dict[int, re.Match]:
+    """Labels written as names ("Vladimir Putin:"), by paragraph. Each must be a
+    speaker's: "Question" or "Answer", a person by the parser's named entities, or
+    opening several paragraphs, as a speaker does in a transcript (the small model
+    takes "Olaf Scholz" for an organisation). A roundup's topics ("Foreign Policy:
+    Clinton has ...") are none of these."""
+    found = {}
+    # The first paragraph is the headline, and its label the source of its claim
+    # (headline_claim), not a turn: 'Pence: Gennifer Flowers Won't Be at Debate'.
+    for index, (start, end) in enumerate(paras[1:], start=1):
+        match = _label(text, start, end, pattern=TITLED_LABEL)
+        if match is not None:
+            found[index] = match
+    counts = Counter(match["label"] for match in found.values())
+    labels, names = {}, {}
+    for index, match in found.items():
+        doc, start = para_docs[index], paras[index][0]
+        words = doc.char_span(
+            match.start("label") - start, match.end("label") - start, alignment_mode="expand"
+        )
+        said = [t for t in doc if t.idx >= match.end() - start and not t.is_punct]
+        # Lists put a name before a figure or a few words ("Hillary Clinton: 1,769.",
+        # "Kasich: Now or never."): what a speaker says has a verb.
+        if len(said) < MIN_TURN_WORDS or not any(t.pos_ in {"VERB", "AUX"} for t in said):
+            continue
+        people = (s for s in doc.spans.get(NAMED_KEY, doc.ents) if s.label_ == "PERSON")
+        if (
+            match["label"].lower() in GENERIC_LABELS
+            or counts[match["label"]] > 1
+            or any(s.start <= words.start and words.end <= s.end for s in people)
+        ):
+            labels[index] = match
+        elif all(t.pos_ == "PROPN" for t in words):
+            names[index] = match
+    # In what is a transcript already, a label that is all proper names is one more
+    # speaker, whom the small model may not know for a person.
+    if len({match["label"] for match in labels.values()}) >= 2:
+        labels.update(names)
+    return labels
+
+
 def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
     """A statement for each labelled paragraph of a transcript, its label the speaker
     and its words the content. A lone label is a headline ("FIX IS IN: ..."), so the
@@ -72,9 +125,10 @@ def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
     The reports inside a turn ("I think the whole nation needs to work together")
     stay statements of their own: annotators of one Q&A article marked the turns,
     of another only the reports inside them."""
+    titled = _titled_labels(text, paras, para_docs)
     labelled = []
     for index, (start, end) in enumerate(paras):
-        match = _label(text, start, end)
+        match = _label(text, start, end) or titled.get(index)
         if match is not None:
             labelled.append((index, match))
     if len({match["label"] for _index, match in labelled}) < 2:
@@ -86,7 +140,7 @@ def transcript_turns(text: str, paras, para_docs) -> list[Draft]:
         if draft is not None:
             draft.quoted = 1.0  # a transcript gives the words as spoken
             draft.turn = True
-            draft.speaker_name = names.get(match["label"].split()[-1])
+            draft.speaker_name = names.get(match["label"].split()[-1].upper())
             turns.append(draft)
     return turns
 

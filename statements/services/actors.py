@@ -12,6 +12,8 @@ from statements.extraction.types import RoleEntry
 from statements.models import Actor, ActorAlias, ActorRole
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "this"}
+# A transcript's labels for whoever asks or answers name nobody either.
+NO_NAMES = PRONOUNS | {"question", "answer", "questioner"}
 
 
 def actor_alias_normalize(text: str) -> str:
@@ -101,7 +103,7 @@ def actor_proposed_get_or_create(*, speaker_text: str, kind: str | None = None) 
     """An unknown speaker becomes a proposed actor for editors to approve, never dropped."""
     name = " ".join(speaker_text.split()).strip(" ,.;:\"'")
     # A single letter is no name: the Q and A of an interview transcript.
-    if len(name) < 2 or name.lower() in PRONOUNS or len(name) > 200:
+    if len(name) < 2 or name.lower() in NO_NAMES or len(name) > 200:
         return None
     normalized = actor_alias_normalize(name)
     alias = ActorAlias.objects.select_related("actor").filter(normalized=normalized).first()

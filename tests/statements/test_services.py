@@ -211,6 +211,27 @@ def test_a_transcript_turn_proposes_the_person_its_label_stands_for(db):
     assert by_label["A"].actor is None
 
 
+def test_a_transcripts_question_label_proposes_no_actor(db):
+    call_command("load_seeds", no_articles=True)
+    article = ArticleFactory(
+        text=(
+            "News conference following the talks\n\n"
+            "Question: Mr Mayor, will the factory reopen this year?\n\n"
+            "Zed Quorble: We expect it to reopen in the spring, and we will hire everyone.\n\n"
+            "Question: And the workers, will they come back?\n\n"
+            "Zed Quorble: They will all be hired back by the summer.\n"
+        )
+    )
+
+    statements_extract_for_article(article=article)
+
+    turns = article.statements.filter(cue=":")
+    assert sorted({(s.speaker_text, s.actor.name if s.actor else None) for s in turns}) == [
+        ("Question", None),
+        ("Zed Quorble", "Zed Quorble"),
+    ]
+
+
 def test_an_actor_is_found_by_its_own_name_once_created(db):
     from statements.services import actor_create, actor_resolver_build
 

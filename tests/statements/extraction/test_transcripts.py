@@ -113,3 +113,42 @@ def test_only_the_headline_is_read_as_a_headline(nlp):
     paras = list(paragraphs(text))
     title = parse_article_header(text).title
     assert headline_claim(text, title, paras[1:], [nlp(text[s:e]) for s, e in paras[1:]]) == []
+
+
+def test_an_official_transcript_labels_its_speakers_by_name(extract):
+    text = (
+        "News conference following Russian-German talks\n\n"
+        "Question: Mr President, will there be a war in Europe?\n\n"
+        "Vladimir Putin: As for the war in Europe, we do not want it. That is why we put "
+        "forward our proposals.\n\n"
+        "Olaf Scholz (retranslated): For my generation, war in Europe has become "
+        "unthinkable. We must make sure it stays that way.\n\n"
+        "Question: Are troops being withdrawn?\n\n"
+        "Vladimir Putin: Yes, partially. The drills are over, and some units are "
+        "returning.\n"
+    )
+
+    # The parser takes "):" for one token, the cue of Scholz's turn.
+    turns = [s for s in extract(text) if s.cue.text.endswith(":")]
+
+    assert [(s.speaker.text, s.actor) for s in turns] == [
+        ("Question", None),
+        ("Vladimir Putin", "Vladimir Putin"),
+        ("Olaf Scholz", "Olaf Scholz"),
+        ("Question", None),
+        ("Vladimir Putin", "Vladimir Putin"),
+    ]
+    assert turns[1].content.text == (
+        "As for the war in Europe, we do not want it. That is why we put forward our proposals."
+    )
+    assert all(s.kind == "direct_quote" for s in turns)
+
+
+def test_names_before_figures_in_a_list_are_no_transcript(extract):
+    text = (
+        "The latest delegate count after Tuesday's primaries.\n\n"
+        "Hillary Clinton: 1,769.\n\n"
+        "Bernie Sanders: 1,501.\n"
+    )
+
+    assert [s for s in extract(text) if s.cue.text == ":"] == []
