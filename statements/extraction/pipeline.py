@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -196,6 +197,16 @@ def _speaker_opens_a_clause(draft, text: str) -> bool:
     return bool(words) and words[0].lower() in {"that", "whether"}
 
 
+# "A senior official, who spoke on condition of anonymity, said ...": speaking on
+# those terms is how the source talked, not something they said. On train, the 8
+# statements made of it matched 1 annotated statement.
+_ANONYMITY = re.compile(r"\s*(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity", re.I)
+
+
+def _granting_anonymity(draft, text: str) -> bool:
+    return bool(_ANONYMITY.match(text, draft.cue[1]))
+
+
 def _assemble(
     text, view, header, paras, para_docs, published, resolver, opening=True
 ) -> list[ExtractedStatement]:
@@ -223,7 +234,11 @@ def _assemble(
     drafts = colon_introduced(drafts, groups, reading, paras, para_docs)
     drafts = attach_quotes(drafts, groups, reading)
     drafts += cueless_quotes(drafts, groups, reading, paras)
-    drafts = [d for d in drafts if not _speaker_opens_a_clause(d, reading)]
+    drafts = [
+        d
+        for d in drafts
+        if not _speaker_opens_a_clause(d, reading) and not _granting_anonymity(d, reading)
+    ]
     drafts = cut_speakers_out(drafts, reading)
     drafts = drop_overlapping(drafts)
     fill_missing_speakers(drafts)

@@ -179,3 +179,15 @@ def test_a_clause_set_off_after_the_speaker_is_no_part_of_who_they_are(extract):
     assert stoltenberg.speaker_name == "NATO Secretary-General Jens Stoltenberg"
     assert stoltenberg.actor == "Jens Stoltenberg"
     assert (kuleba.speaker_name, kuleba.actor) == ("Kuleba", "Dmytro Kuleba")
+
+
+def test_speaking_on_condition_of_anonymity_is_no_statement(extract):
+    text = (
+        "The official, who spoke on the condition of anonymity to discuss internal "
+        "deliberations, said the talks had stalled.\n"
+    )
+
+    [statement] = extract(text)
+
+    assert statement.cue.text == "said"
+    assert statement.content.text == "the talks had stalled"
