@@ -27,9 +27,25 @@ _SET_OFF_CLAUSE = re.compile(
 )
 
 
+# A document names who speaks through it: "a statement from the Defense Ministry",
+# "a Kremlin statement released on Tuesday".
+_DOCUMENT = r"(?:statement|readout|communiqu[eé]|(?:press |news )?release|report|letter|memo)s?"
+_DOCUMENT_FROM = re.compile(
+    rf"^(?:a|an|the)\s+(?:[a-z]+\s+)?{_DOCUMENT}\s+(?:from|by|of|issued by|released by)"
+    r"\s+(?P<source>\S.*)$",
+    re.I | re.S,
+)
+_NAMED_DOCUMENT = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?P<source>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})\s+{_DOCUMENT}\b"
+)
+
+
 def speaker_core(speaker_text: str) -> str:
-    """Who the speaker is, without a clause set off after the name."""
-    return _SET_OFF_CLAUSE.sub("", speaker_text).strip() or speaker_text
+    """Who the speaker is, without a clause set off after the name, and the source of
+    a document that speaks for them."""
+    core = _SET_OFF_CLAUSE.sub("", speaker_text).strip() or speaker_text
+    document = _DOCUMENT_FROM.match(core) or _NAMED_DOCUMENT.match(core)
+    return document["source"].strip() if document else core
 
 
 def _order(drafts) -> list[int]:

@@ -191,3 +191,22 @@ def test_speaking_on_condition_of_anonymity_is_no_statement(extract):
 
     assert statement.cue.text == "said"
     assert statement.content.text == "the talks had stalled"
+
+
+def test_a_document_speaks_for_whoever_issued_it(extract):
+    text = (
+        "Russian troops are returning to their bases, according to a statement from "
+        "Russia's Defense Ministry.\n\n"
+        "The White House readout said Biden warned of swift and severe costs.\n\n"
+        "A joint statement said the talks would continue.\n"
+    )
+
+    ministry, white_house, joint = extract(text)
+
+    assert ministry.actor == "Ministry of Defence of the Russian Federation"
+    assert (white_house.speaker_name, white_house.actor) == (
+        "White House",
+        "United States government",
+    )
+    # Whose joint statement, the words do not say.
+    assert (joint.speaker_name, joint.actor) == (None, None)
