@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from statements.extraction import extract_statements, parse_article_header
 
 
@@ -134,35 +136,17 @@ def test_headlines_listed_under_a_heading_are_not_statements(extract):
     assert [s.speaker.text for s in statements] == ["The Kremlin", "Kuleba"]
 
 
-def test_the_time_stamp_under_a_byline_dates_the_article(extract):
-    text = (
+BYLINE_PAGES = {
+    "a time stamp under the byline": (
         "NATO says Russia still building up troops\n"
         "By JANE DOE and JOHN ROE\n"
         "Published 10:32 AM EST Feb 16, 2022\n\n"
-        "Ukraine's foreign minister said on Tuesday that Russia had not pulled back.\n"
-    )
-
-    header = parse_article_header(text)
-    statements = extract(text, published=None)
-
-    assert header.author == "JANE DOE and JOHN ROE"
-    assert header.published == date(2022, 2, 16)
-    assert [(s.speaker.text, s.said_on) for s in statements] == [
-        ("NATO", None),
-        ("Ukraine's foreign minister", date(2022, 2, 15)),
-    ]
-
-
-def test_a_transcript_turn_labelled_video_is_not_a_link():
-    from statements.extraction.header import is_boilerplate_line
-
-    assert not is_boilerplate_line(
-        '"VIDEO: Hillary and Obama all told me it was a video when they knew it was not.'
-    )
-
-
-def test_a_page_copied_with_its_credits_and_captions_yields_only_the_story(extract):
-    text = (
+        "Ukraine's foreign minister said on Tuesday that Russia had not pulled back.\n",
+        "JANE DOE and JOHN ROE",
+        [("NATO", None), ("Ukraine's foreign minister", date(2022, 2, 15))],
+    ),
+    # As copied from the BBC: the outlet, a date under its label, credits, a caption.
+    "credits and a caption under the byline": (
         "Ukraine crisis: Russia says troops returning to base\n\n"
         "By Paul Kirby\n"
         "BBC News\n\n"
@@ -173,18 +157,31 @@ def test_a_page_copied_with_its_credits_and_captions_yields_only_the_story(extra
         "Image caption,\n"
         "Russian tanks were shown leaving Crimea on a train\n\n"
         "Nato Secretary General Jens Stoltenberg said on Tuesday: "
-        '"We have not seen any de-escalation on the ground."\n'
-    )
+        '"We have not seen any de-escalation on the ground."\n',
+        "Paul Kirby",
+        [("Russia", None), ("Nato Secretary General Jens Stoltenberg", date(2022, 2, 15))],
+    ),
+}
+
+
+@pytest.mark.parametrize("page", BYLINE_PAGES)
+def test_the_lines_under_a_byline_date_the_article_and_are_no_statements(extract, page):
+    text, author, expected = BYLINE_PAGES[page]
 
     header = parse_article_header(text)
     statements = extract(text, published=None)
 
-    assert header.author == "Paul Kirby"
+    assert header.author == author
     assert header.published == date(2022, 2, 16)
-    assert [(s.speaker.text, s.said_on) for s in statements] == [
-        ("Russia", None),
-        ("Nato Secretary General Jens Stoltenberg", date(2022, 2, 15)),
-    ]
+    assert [(s.speaker.text, s.said_on) for s in statements] == expected
+
+
+def test_a_transcript_turn_labelled_video_is_not_a_link():
+    from statements.extraction.header import is_boilerplate_line
+
+    assert not is_boilerplate_line(
+        '"VIDEO: Hillary and Obama all told me it was a video when they knew it was not.'
+    )
 
 
 def test_a_broadcasters_dateline_without_a_dash_is_not_part_of_the_speaker(extract):
