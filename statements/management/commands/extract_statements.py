@@ -1,4 +1,6 @@
 import json
+from argparse import ArgumentTypeError
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -12,6 +14,13 @@ def default_catalogue() -> Path:
     return Path(settings.BASE_DIR) / "seeds" / "actors.json"
 
 
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
 class Command(BaseCommand):
     help = "Extract attributed statements from article text files (no database access)."
 
@@ -19,6 +28,12 @@ class Command(BaseCommand):
         parser.add_argument("files", nargs="+")
         parser.add_argument("--format", choices=["jsonl", "text"], default="jsonl")
         parser.add_argument("--actors", help="actor catalogue JSON (default seeds/actors.json)")
+        parser.add_argument(
+            "--published",
+            type=_iso_date,
+            help="publication date (YYYY-MM-DD) that weekdays and 'yesterday' resolve "
+            "against, for texts whose header gives none",
+        )
 
     def handle(self, *args, **options):
         resolver = ActorResolver.from_catalogue(options["actors"] or default_catalogue())
@@ -33,7 +48,10 @@ class Command(BaseCommand):
             if not text.strip():
                 failures.append(f"{name}: file is empty")
                 continue
-            for statement in extract_statements(text, resolver=resolver, nlp=nlp):
+            found = extract_statements(
+                text, published=options["published"], resolver=resolver, nlp=nlp
+            )
+            for statement in found:
                 row = statement_to_dict(statement, file=name)
                 if options["format"] == "jsonl":
                     self.stdout.write(json.dumps(row, ensure_ascii=False))
