@@ -207,6 +207,26 @@ def _granting_anonymity(draft, text: str) -> bool:
     return bool(_ANONYMITY.match(text, draft.cue[1]))
 
 
+def _asked_of_the_speaker(draft) -> bool:
+    """'Asked whether Russia would invade, Peskov said: "No."' and 'Peskov was asked
+    whether ...': the question is the words of an asker the sentence does not name,
+    not Peskov's, though the parse lends "asked" his name. PolNeAR marks such
+    questions with no source."""
+    cue = draft.cand.cue if draft.cand is not None else None
+    if cue is None or cue.lower_ != "asked":
+        return False
+    deps = {c.dep_ for c in cue.children}
+    if "agent" in deps or any(c.dep_ == "prep" and c.lower_ == "by" for c in cue.children):
+        return False  # "Asked by Stephanopoulos": the rules take the asker
+    if "nsubjpass" in deps:
+        return True  # "Peskov was asked"
+    if "nsubj" in deps or cue.dep_ != "advcl":
+        return False
+    # An opening participle: "Asked whether ...", "When asked about ...".
+    before = cue.doc[cue.i - 1] if cue.i > cue.sent.start else None
+    return before is None or before.lower_ in {"when", "if", "once", "after", "while"}
+
+
 def _assemble(
     text, view, header, paras, para_docs, published, resolver, opening=True
 ) -> list[ExtractedStatement]:
@@ -242,6 +262,9 @@ def _assemble(
     drafts = cut_speakers_out(drafts, reading)
     drafts = drop_overlapping(drafts)
     fill_missing_speakers(drafts)
+    for d in drafts:
+        if _asked_of_the_speaker(d):
+            d.speaker = None
     drafts = one_per_content(drafts)
     drafts.sort(key=lambda d: (d.segments[0][0], d.cue[0]))
     statements = [finish(d, text) for d in drafts]

@@ -210,3 +210,20 @@ def test_a_document_speaks_for_whoever_issued_it(extract):
     )
     # Whose joint statement, the words do not say.
     assert (joint.speaker_name, joint.actor) == (None, None)
+
+
+def test_a_question_put_to_someone_is_not_their_statement(extract):
+    text = (
+        'Asked whether Russia would invade, Peskov said: "No."\n\n'
+        "Peskov was asked whether sanctions would follow.\n\n"
+        "Asked by reporters whether talks would go on, Lavrov said they would.\n"
+    )
+
+    questions = [s for s in extract(text) if s.cue.text.lower().startswith("asked")]
+
+    # The question is the asker's: unnamed, or named after "by".
+    assert [(s.content.text, s.speaker and s.speaker.text) for s in questions] == [
+        ("whether Russia would invade", None),
+        ("whether sanctions would follow", None),
+        ("whether talks would go on", "reporters"),
+    ]
