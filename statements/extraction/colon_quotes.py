@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from .drafts import Draft, inside, outside_of, overlap
-from .lexicon import CUE_NOUNS, CUE_VERBS, SPEECH_VERBS
+from .lexicon import CUE_NOUNS, CUE_VERBS, KIND_WORDS, PERSON_WORDS, SPEECH_VERBS
 from .merging.tagged import parsed_speaker
 from .quote_attach import paragraph_at
 from .quotes import QuoteGroup
-from .rules import Candidate
+from .rules import Candidate, speaker_tokens
 
 
 def colon_introduced(
@@ -43,6 +43,15 @@ def colon_introduced(
         if named is not None:
             speaker = (named.start_char, named.end_char)
             draft = _quotation_draft(token[0], speaker, named[-1], offset, index, quote)
+            added.append(draft)
+            owners.append((draft, quote))
+            continue
+        manner = _manner_of_speaking(token[0])
+        if manner is not None:
+            adjective, subject = manner
+            words = speaker_tokens(subject)
+            speaker = (words[0].idx, words[-1].idx + len(words[-1].text))
+            draft = _quotation_draft(adjective, speaker, subject, offset, index, quote)
             added.append(draft)
             owners.append((draft, quote))
             continue
@@ -92,6 +101,32 @@ def _name_introducing(colon):
     if i >= colon.sent.start and doc[i].text not in {"-", "–", "—", "from"}:
         return None
     return doc[first : colon.i]
+
+
+# How someone spoke, said of them before a colon: 'The minister was blunt: "..."'.
+MANNER_ADJECTIVES = frozenset(
+    [
+        "blunt", "clear", "direct", "emphatic", "adamant", "defiant", "unequivocal",
+        "frank", "candid", "succinct", "terse", "firm", "categorical", "brief",
+        "scathing", "unapologetic", "dismissive", "forthright", "explicit",
+    ]
+)  # fmt: skip
+
+
+def _manner_of_speaking(colon):
+    """(adjective, subject) when the colon closes 'SUBJECT was ADJECTIVE:' and the
+    subject can speak (a name, or a noun such as "minister" or "ministry"); else None.
+    "The result was clear:" names no one."""
+    before = colon.doc[colon.i - 1] if colon.i > colon.sent.start else None
+    if before is None or before.dep_ != "acomp" or before.lower_ not in MANNER_ADJECTIVES:
+        return None
+    copula = before.head
+    subject = next((c for c in copula.children if c.dep_ == "nsubj"), None)
+    if copula.lemma_ != "be" or subject is None:
+        return None
+    if subject.pos_ == "PROPN" or subject.lemma_.lower() in PERSON_WORDS | KIND_WORDS.keys():
+        return before, subject
+    return None
 
 
 def _quotation_draft(cue, speaker, head, offset: int, index: int, quote) -> Draft:

@@ -80,6 +80,23 @@ def test_a_name_set_off_before_a_colon_gives_the_quotation_its_speaker(extract, 
     assert st.actor == "Jens Stoltenberg"
 
 
+def test_how_someone_spoke_before_a_colon_gives_them_the_quotation(extract):
+    text = (
+        '"There is no de-escalation," said Stoltenberg.\n\n'
+        'The Russian foreign minister was blunt: "We will not be intimidated."\n\n'
+        'Peskov was emphatic: "There will be no invasion."\n'
+    )
+
+    statements = extract(text)
+
+    # The minister's words went to Stoltenberg before, as a continuation of his.
+    assert [(s.speaker.text, s.content.text) for s in statements[1:]] == [
+        ("The Russian foreign minister", '"We will not be intimidated."'),
+        ("Peskov", '"There will be no invasion."'),
+    ]
+    assert statements[2].actor == "Dmitry Peskov"
+
+
 def test_an_opening_mark_left_on_the_sentence_before_does_not_hand_it_the_quote(extract):
     # The sentence splitter leaves the opening '' on "painted ... picture.", where the
     # tagger marks it as content; the quotation is still the words of "he said".
