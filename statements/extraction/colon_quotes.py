@@ -8,6 +8,7 @@ from .merging.tagged import parsed_speaker
 from .quote_attach import paragraph_at
 from .quotes import QuoteGroup
 from .rules import Candidate, speaker_tokens
+from .rules.tokens import chars
 
 
 def colon_introduced(
@@ -37,21 +38,12 @@ def colon_introduced(
         if token is None or not len(token):
             continue
         quote = list(group.segments)
-        # A name set off right before the colon is who the quotation is from, though
-        # the parser hangs the colon on a verb before the name ("Pollsters agree").
-        named = _name_introducing(token[0])
-        if named is not None:
-            speaker = (named.start_char, named.end_char)
-            draft = _quotation_draft(token[0], speaker, named[-1], offset, index, quote)
-            added.append(draft)
-            owners.append((draft, quote))
-            continue
-        manner = _manner_of_speaking(token[0])
-        if manner is not None:
-            adjective, subject = manner
-            words = speaker_tokens(subject)
-            speaker = (words[0].idx, words[-1].idx + len(words[-1].text))
-            draft = _quotation_draft(adjective, speaker, subject, offset, index, quote)
+        # Who the quotation is from, with no reporting verb: a name set off right before
+        # the colon, though the parser hangs the colon on a verb before the name
+        # ("Pollsters agree"), or the subject of how they spoke ("The minister was blunt").
+        introduced = _name_introducing(token[0]) or _manner_of_speaking(token[0])
+        if introduced is not None:
+            draft = _quotation_draft(*introduced, offset, index, quote)
             added.append(draft)
             owners.append((draft, quote))
             continue
@@ -84,9 +76,10 @@ def colon_introduced(
 
 
 def _name_introducing(colon):
-    """The name a colon gives a quotation to without a verb, in roundups that set it
-    off with a dash or "from": 'Pollsters agree - Carl Bialik: "..."', 'More from
-    Jones: "..."'. Up to five words of names (and "and"), or None."""
+    """(cue, speaker's character range, speaker's head) of the name a colon gives a
+    quotation to without a verb, in roundups that set it off with a dash or "from":
+    'Pollsters agree - Carl Bialik: "..."', 'More from Jones: "..."'. Up to five
+    words of names (and "and"), or None."""
     doc = colon.doc
     i = colon.i - 1
     while (
@@ -100,7 +93,8 @@ def _name_introducing(colon):
         return None
     if i >= colon.sent.start and doc[i].text not in {"-", "–", "—", "from"}:
         return None
-    return doc[first : colon.i]
+    named = doc[first : colon.i]
+    return colon, (named.start_char, named.end_char), named[-1]
 
 
 # How someone spoke, said of them before a colon: 'The minister was blunt: "..."'.
@@ -114,9 +108,9 @@ MANNER_ADJECTIVES = frozenset(
 
 
 def _manner_of_speaking(colon):
-    """(adjective, subject) when the colon closes 'SUBJECT was ADJECTIVE:' and the
-    subject can speak (a name, or a noun such as "minister" or "ministry"); else None.
-    "The result was clear:" names no one."""
+    """(adjective, subject's character range, subject) when the colon closes 'SUBJECT
+    was ADJECTIVE:' and the subject can speak (a name, or a noun such as "minister"
+    or "ministry"); else None. "The result was clear:" names no one."""
     before = colon.doc[colon.i - 1] if colon.i > colon.sent.start else None
     if before is None or before.dep_ != "acomp" or before.lower_ not in MANNER_ADJECTIVES:
         return None
@@ -125,7 +119,7 @@ def _manner_of_speaking(colon):
     if copula.lemma_ != "be" or subject is None:
         return None
     if subject.pos_ == "PROPN" or subject.lemma_.lower() in PERSON_WORDS | KIND_WORDS.keys():
-        return before, subject
+        return before, chars(speaker_tokens(subject)), subject
     return None
 
 

@@ -6,6 +6,7 @@ from ..drafts import Draft, DraftsByPlace, inside, jaccard_segments, overlap, re
 from ..lexicon import SPEECH_VERBS
 from ..quotes import CLOSING_TOKENS, QuoteGroup
 from ..rules import speaker_tokens
+from ..rules.tokens import chars
 from . import settings
 
 
@@ -172,8 +173,7 @@ def fill_missing_speakers(drafts: list[Draft]) -> None:
                 (c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None
             )
             if subject is not None and subject.i != cue.i:
-                toks = speaker_tokens(subject)
-                start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+                start, end = chars(speaker_tokens(subject))
                 if outside(start, end):
                     found = (start, end, subject)
         if found is not None:

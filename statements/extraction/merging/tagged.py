@@ -6,6 +6,7 @@ from ..drafts import Draft, merge_segments
 from ..lexicon import CUE_VERBS, SPEECH_VERBS
 from ..quotes import QUOTE_MARK, SPEAKER_LABEL
 from ..rules import Candidate, find_speaker, lent_subjects, speaker_tokens
+from ..rules.tokens import chars
 from ..tagger import tagged_attributions
 
 
@@ -171,5 +172,5 @@ def parsed_speaker(cue, offset: int, outside: set[int] | frozenset[int] = frozen
     head = find_speaker(cue)
     if head is None or head.i in outside:
         return None, None
-    toks = speaker_tokens(head)
-    return (toks[0].idx + offset, toks[-1].idx + len(toks[-1].text) + offset), head
+    start, end = chars(speaker_tokens(head))
+    return (start + offset, end + offset), head
