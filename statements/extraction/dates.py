@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .text_utils import find_explicit_date
+from .text_utils import find_explicit_date, month_number
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAY_RE = re.compile(
@@ -38,10 +38,6 @@ MONTH_ALONE_RE = re.compile(
     r"(January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b(?!\s*\.?\s*\d{1,2}\b(?!\d))(?:,?\s+(\d{4}))?"
 )
-MONTHS = [
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,7 +111,7 @@ def _weekend(phrase: str, reference: date) -> tuple[date, str]:
 
 
 def _month_alone(name: str, year: str | None, reference: date) -> tuple[date, str]:
-    month = MONTHS.index(name.lower()) + 1
+    month = month_number(name)
     if year:
         return date(int(year), month, 1), "month"
     # The latest such month on or before the reference: "in December" said in February.
