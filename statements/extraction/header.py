@@ -28,9 +28,10 @@ LABELLED_FURNITURE_RE = re.compile(
     r"|^(?:image|media|video) (?:source|caption)\b\s*(?:[,:]|$)",
     re.I,
 )
+_DATELINE_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE_RE = re.compile(
     r"^(?:[A-Z][A-Za-z .,'/-]{0,40}?,?\s*)?"
-    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
+    rf"(?:{_DATELINE_MONTH}\s+\d{{1,2}}\s*)?"
     # Any short capitalised agency name: (UPI), (Reuters), (TASS), (Xinhua), (Wire).
     r"(?:\((?:[A-Z][\w&.'/ -]{1,30})\)\s*(?:--|—|―|–|-)\s*"
     # CNN's have no dash: "Kyiv, Ukraine (CNN)Russia's ...", "Moscow (CNN) The ...".
@@ -42,7 +43,7 @@ DATELINE_RE = re.compile(
     r"\s+(?:--|—|―|–|-)\s+(?=\S)"
     # TASS and others write the agency between slashes: "MOSCOW, February 16. /TASS/. ".
     r"|^[A-Z][A-Za-z .'’-]{1,40},\s*"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\.?\s*"
+    rf"{_DATELINE_MONTH}\s+\d{{1,2}}\.?\s*"
     r"/[A-Z][\w -]{1,20}/\.?\s*"
 )
 # Headings of furniture: the lines under one are headlines of other stories or a
