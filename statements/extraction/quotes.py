@@ -114,12 +114,17 @@ def _single_quotes(text: str, start: int, end: int) -> list[tuple[int, int, bool
     return found
 
 
+def quotes_with_single_marks(text: str) -> bool:
+    """Whether an article quotes with single marks, British style: it has no double ones."""
+    return QUOTE_MARK.search(text) is None
+
+
 def curl_single_quotes(text: str, paras: list[tuple[int, int]]) -> str:
     """text with the straight single marks that quote, in an article that quotes with
     single marks, turned into curly ones, at the same offsets. The parser reads a
     straight mark as an apostrophe: "'Troops are moving away,' Truss told the BBC"
     parsed with Truss as an interjection and no report at all."""
-    if "'" not in text or QUOTE_MARK.search(text):
+    if "'" not in text or not quotes_with_single_marks(text):
         return text
     chars = list(text)
     for start, end in paras:
@@ -147,7 +152,7 @@ def _closes_a_word(text: str, i: int, end: int) -> bool:
 def find_quotes(text: str, paras: list[tuple[int, int]]) -> list[QuoteGroup]:
     groups: list[QuoteGroup] = []
     carry: QuoteGroup | None = None
-    single_marks = QUOTE_MARK.search(text) is None
+    single_marks = quotes_with_single_marks(text)
     for start, end in paras:
         label = SPEAKER_LABEL.match(text, start, end)
         quotes = paragraph_quotes(text, start, end, single_marks=single_marks)
