@@ -120,9 +120,10 @@ def resolve_speakers(
             continue
         if st.speaker is None:
             continue
-        if st.speaker_name is None and speaker_core(st.speaker.text) != st.speaker.text:
+        core = speaker_core(st.speaker.text)
+        if st.speaker_name is None and core != st.speaker.text:
             # Resolution and proposed actors go by the name alone.
-            st.speaker_name = speaker_core(st.speaker.text)
+            st.speaker_name = core
         text = st.speaker_name or st.speaker.text
         head = draft.cand.speaker_head if draft.cand else None
         if head is not None and head.lower_ in RELATIVE and head.head.dep_ == "relcl":
